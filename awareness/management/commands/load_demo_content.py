@@ -1,0 +1,238 @@
+"""Build (or bring up to date) the demo site in all four languages.
+
+Idempotent: each object is found by a stable key (a page by its Latvian slug under its parent,
+a hotline by its number, a user by username); it is created when missing and saved, with a new
+published revision for pages, only when its content differs. A second run changes nothing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from wagtail.models import Page, Site
+
+from awareness import models
+from awareness.demo import content
+
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
+
+
+def translated(field: str, values: dict[str, Any]) -> dict[str, Any]:
+    """{"lv": a, "en": b} -> {"field_lv": a, "field_en": b} (languages left out stay empty)."""
+    return {f"{field}_{code}": values.get(code, "" if field != "body" else []) for code in LANGUAGES}
+
+
+class Loader:
+    def __init__(self, stdout):
+        self.stdout = stdout
+        self.changes = 0
+        self.hotlines: dict[str, models.Hotline] = {}
+
+    # --- helpers ------------------------------------------------------------------------------
+
+    def note(self, action: str, label: str) -> None:
+        self.changes += 1
+        self.stdout.write(f"  {action}: {label}")
+
+    def resolve(self, value: Any) -> Any:
+        """Replace symbolic references in stream data: {"hotline": "<key>"} -> the hotline's id."""
+        if isinstance(value, dict):
+            return {
+                key: (self.hotlines[item].pk if key == "hotline" and isinstance(item, str)
+                      else self.resolve(item))
+                for key, item in value.items()
+            }
+        if isinstance(value, list):
+            return [self.resolve(item) for item in value]
+        return value
+
+    @staticmethod
+    def stream_data(page: Page, field: str) -> list:
+        raw = getattr(page, field).get_prep_value()
+        # Block ids are random; compare content only.
+        return json.loads(json.dumps([{"type": b["type"], "value": b["value"]} for b in raw]))
+
+    def page_fields(self, spec: dict) -> dict[str, Any]:
+        fields: dict[str, Any] = {}
+        for name in ("title", "slug", "introduction", "search_description"):
+            if name in spec:
+                fields.update(translated(name, spec[name]))
+        if "body" in spec:
+            fields.update(
+                {f"body_{code}": self.resolve(spec["body"].get(code, [])) for code in LANGUAGES}
+            )
+        fields.update(spec.get("fields", {}))
+        return fields
+
+    def differs(self, page: Page, fields: dict[str, Any]) -> bool:
+        for name, wanted in fields.items():
+            if name.startswith("body_"):
+                if self.stream_data(page, name) != json.loads(json.dumps(wanted)):
+                    return True
+            elif getattr(page, name) != wanted:
+                return True
+        return False
+
+    # --- content ------------------------------------------------------------------------------
+
+    def load_hotlines(self) -> None:
+        for key, spec in content.HOTLINES.items():
+            values: dict[str, Any] = {}
+            for name in ("name", "hours", "languages", "description"):
+                values.update(translated(name, spec[name]))
+            values.update(is_free=spec["is_free"], sort_order=spec["sort_order"])
+            hotline = models.Hotline.objects.filter(number=spec["number"]).first()
+            if hotline is None:
+                hotline = models.Hotline(number=spec["number"])
+                self.note("created hotline", spec["name"]["en"])
+            elif any(getattr(hotline, k) != v for k, v in values.items()):
+                self.note("updated hotline", spec["name"]["en"])
+            else:
+                self.hotlines[key] = hotline
+                continue
+            for name, value in values.items():
+                setattr(hotline, name, value)
+            hotline.save()
+            self.hotlines[key] = hotline
+
+    def ensure_page(self, parent: Page, model: type[Page], spec: dict) -> Page:
+        fields = self.page_fields(spec)
+        slug = spec["slug"]["lv"]
+        existing = parent.get_children().filter(slug_lv=slug).first() if parent else None
+        if existing is None:
+            page = model(**fields)
+            page.slug = slug
+            parent.add_child(instance=page)
+            page.save_revision().publish()
+            self.note("created page", spec["title"]["en"])
+            return page
+        page = existing.specific
+        if self.differs(page, fields):
+            for name, value in fields.items():
+                setattr(page, name, value)
+            page.save_revision().publish()
+            self.note("updated page", spec["title"]["en"])
+        elif not page.live:
+            page.save_revision().publish()
+            self.note("published page", spec["title"]["en"])
+        return page
+
+    def load_pages(self) -> models.HomePage:
+        root = Page.get_first_root_node()
+        home = models.HomePage.objects.first()
+        if home is None:
+            home = self.ensure_page(root, models.HomePage, content.HOME)
+        else:
+            self.ensure_page(root, models.HomePage, content.HOME)
+            home.refresh_from_db()
+        site = Site.objects.filter(is_default_site=True).first()
+        if site is None:
+            Site.objects.create(
+                hostname="localhost", port=80, root_page=home, is_default_site=True,
+                site_name="Lantern",
+            )
+            self.note("created site", "default")
+        elif site.root_page_id != home.pk or site.site_name != "Lantern":
+            site.root_page, site.site_name = home, "Lantern"
+            site.save()
+            self.note("updated site", "default")
+        # Wagtail's own "Welcome to your new Wagtail site!" page is replaced by ours.
+        for welcome in root.get_children().exclude(pk=home.pk).filter(
+            content_type__model="page", content_type__app_label="wagtailcore"
+        ):
+            welcome.delete()
+            self.note("deleted page", "Wagtail welcome page")
+
+        campaigns = self.ensure_page(home, models.CampaignIndexPage, content.CAMPAIGN_INDEX)
+        for spec in content.CAMPAIGNS:
+            self.ensure_page(campaigns, models.CampaignPage, spec)
+        self.ensure_page(home, models.HelpPage, content.HELP)
+        self.ensure_page(home, models.SafetyPage, content.SAFETY)
+        news = self.ensure_page(home, models.ArticleIndexPage, content.NEWS_INDEX)
+        for spec in content.ARTICLES:
+            self.ensure_page(news, models.ArticlePage, spec)
+        return home
+
+    def load_settings(self) -> None:
+        site = Site.objects.get(is_default_site=True)
+        safety = models.SafetySettings.for_site(site)
+        wanted = {
+            "emergency_number": "112",
+            "main_hotline": self.hotlines[content.MAIN_HOTLINE],
+            "quick_exit_url": content.QUICK_EXIT_URL,
+        }
+        if any(getattr(safety, k) != v for k, v in wanted.items()):
+            for name, value in wanted.items():
+                setattr(safety, name, value)
+            safety.save()
+            self.note("updated", "safety settings")
+        hours = [(h.weekday, h.opens, h.closes) for h in safety.chat_hours.all()]
+        if hours != content.CHAT_HOURS:
+            safety.chat_hours.all().delete()
+            for order, (weekday, opens, closes) in enumerate(content.CHAT_HOURS):
+                models.ChatOpeningHours.objects.create(
+                    settings=safety, weekday=weekday, opens=opens, closes=closes, sort_order=order
+                )
+            self.note("updated", "chat opening hours")
+
+    def load_staff(self) -> list[tuple[str, str, str]]:
+        """Demo staff accounts, one per group. Their passwords derive from SECRET_KEY, so they
+        stay the same from run to run on one machine and differ between machines."""
+        user_model = get_user_model()
+        logins = []
+        for username, group_name, is_superuser in content.STAFF:
+            password = hmac.new(
+                settings.SECRET_KEY.encode(), f"demo:{username}".encode(), hashlib.sha256
+            ).hexdigest()[:16]
+            user, created = user_model.objects.get_or_create(
+                username=username,
+                defaults={"email": f"{username}@example.invalid", "is_staff": is_superuser},
+            )
+            if created or not user.check_password(password) or user.is_superuser != is_superuser:
+                user.set_password(password)
+                user.is_superuser = is_superuser
+                user.is_staff = is_superuser
+                user.save()
+                if created:
+                    self.note("created user", username)
+            if group_name:
+                group = Group.objects.get(name=group_name)
+                if not user.groups.filter(pk=group.pk).exists():
+                    user.groups.add(group)
+                    self.note("added to group", f"{username} → {group_name}")
+            logins.append((username, password, group_name or "superuser"))
+        return logins
+
+
+class Command(BaseCommand):
+    help = "Load the demo site (pages in four languages, hotlines, settings, staff accounts)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--no-staff", action="store_true", help="Do not create the demo staff accounts."
+        )
+
+    def handle(self, *args, no_staff: bool = False, **options):
+        loader = Loader(self.stdout)
+        with transaction.atomic():
+            loader.load_hotlines()
+            loader.load_pages()
+            loader.load_settings()
+            logins = [] if no_staff else loader.load_staff()
+        if loader.changes:
+            self.stdout.write(self.style.SUCCESS(f"Demo content: {loader.changes} change(s)."))
+        else:
+            self.stdout.write("Demo content: already up to date, nothing changed.")
+        if logins and getattr(settings, "LANTERN_SHOW_DEMO_LOGINS", False):
+            self.stdout.write("\nDemo staff logins (development only), at /admin/:")
+            for username, password, role in logins:
+                self.stdout.write(f"  {username:<12} {password}  ({role})")

@@ -1,0 +1,362 @@
+"""Awareness content: the page types editors build the public site from, the hotline snippet
+and the site-wide safety settings."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.db import models
+from django.utils import timezone, translation
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+
+from lantern.choices import Audience, ExploitationForm
+from lantern.fields import MultipleChoiceField
+
+from . import blocks
+from .cache import cached_page_response
+
+
+class LanternPage(Page):
+    """Behaviour every public page shares: an introduction, per-language caching, the note
+    shown when a page is not yet translated, and sitemap entries for every language."""
+
+    introduction = models.TextField(
+        _("introduction"),
+        blank=True,
+        help_text=_("One or two sentences shown under the title and in listings."),
+    )
+
+    search_fields = [*Page.search_fields, index.SearchField("introduction")]
+
+    class Meta:
+        abstract = True
+
+    def serve(self, request, *args, **kwargs):
+        return cached_page_response(request, self, lambda: super(LanternPage, self).serve(
+            request, *args, **kwargs
+        ))
+
+    @property
+    def shown_language(self) -> str:
+        """The language the page's text is shown in: the visitor's, or the fallback when the
+        page has no translation yet."""
+        language = translation.get_language() or settings.LANGUAGE_CODE
+        if getattr(self, f"title_{language}", None):
+            return language
+        for fallback in settings.MODELTRANSLATION_FALLBACK_LANGUAGES["default"]:
+            if getattr(self, f"title_{fallback}", None):
+                return fallback
+        return settings.LANGUAGE_CODE
+
+    @property
+    def is_translation_missing(self) -> bool:
+        return self.shown_language != (translation.get_language() or settings.LANGUAGE_CODE)
+
+    def get_sitemap_urls(self, request=None):
+        """One entry per language, each listing the others as alternates (hreflang)."""
+        alternates = []
+        for code, _name in settings.LANGUAGES:
+            with translation.override(code):
+                url = self.get_full_url(request)
+            if url:
+                alternates.append({"lang_code": code, "location": url})
+        return [
+            {
+                "location": alternate["location"],
+                "lastmod": self.last_published_at or self.latest_revision_created_at,
+                "alternates": alternates,
+            }
+            for alternate in alternates
+        ]
+
+
+class HomePage(LanternPage):
+    body = StreamField(blocks.BaseBodyBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
+    search_fields = [*LanternPage.search_fields, index.SearchField("body")]
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        campaigns = CampaignPage.objects.live().public().descendant_of(self).order_by(
+            "-first_published_at"
+        )
+        context["campaigns_by_audience"] = [
+            (label, [c for c in campaigns if c.audience == value])
+            for value, label in Audience.choices
+            if any(c.audience == value for c in campaigns)
+        ]
+        context["latest_articles"] = (
+            ArticlePage.objects.live().public().descendant_of(self).order_by("-date")[:3]
+        )
+        context["help_page"] = HelpPage.objects.live().public().descendant_of(self).first()
+        context["safety_page"] = SafetyPage.objects.live().public().descendant_of(self).first()
+        return context
+
+
+class CampaignIndexPage(LanternPage):
+    subpage_types = ["awareness.CampaignPage"]
+    parent_page_types = ["awareness.HomePage"]
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+
+    class Meta:
+        verbose_name = _("campaign index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        campaigns = CampaignPage.objects.live().public().child_of(self).order_by(
+            "-first_published_at"
+        )
+        context["campaigns_by_audience"] = [
+            (label, [c for c in campaigns if c.audience == value])
+            for value, label in Audience.choices
+            if any(c.audience == value for c in campaigns)
+        ]
+        return context
+
+
+class CampaignPage(LanternPage):
+    audience = models.CharField(
+        _("audience"),
+        max_length=32,
+        choices=Audience.choices,
+        default=Audience.EVERYONE,
+        help_text=_("Who the campaign speaks to."),
+    )
+    forms_of_exploitation = MultipleChoiceField(
+        _("forms of exploitation"),
+        item_choices=ExploitationForm.choices,
+        help_text=_("The forms of exploitation this campaign is about."),
+    )
+    image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(blocks.CampaignBodyBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("introduction"),
+        MultiFieldPanel(
+            [FieldPanel("audience"), FieldPanel("forms_of_exploitation")], heading=_("Campaign")
+        ),
+        FieldPanel("image"),
+        FieldPanel("body"),
+    ]
+    search_fields = [*LanternPage.search_fields, index.SearchField("body")]
+    parent_page_types = ["awareness.CampaignIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("campaign")
+
+    @property
+    def form_labels(self) -> list[str]:
+        return self._meta.get_field("forms_of_exploitation").labels(self.forms_of_exploitation)
+
+
+class ArticleIndexPage(LanternPage):
+    subpage_types = ["awareness.ArticlePage"]
+    parent_page_types = ["awareness.HomePage"]
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    per_page = 10
+
+    class Meta:
+        verbose_name = _("news index")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        articles = ArticlePage.objects.live().public().child_of(self).order_by("-date", "-pk")
+        context["articles"] = Paginator(articles, self.per_page).get_page(request.GET.get("page"))
+        return context
+
+
+class ArticlePage(LanternPage):
+    date = models.DateField(_("date"), default=datetime.date.today)
+    body = StreamField(blocks.BaseBodyBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("date"),
+        FieldPanel("introduction"),
+        FieldPanel("body"),
+    ]
+    search_fields = [*LanternPage.search_fields, index.SearchField("body")]
+    parent_page_types = ["awareness.ArticleIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("article")
+
+
+class HelpPage(LanternPage):
+    """How help works: the national referral mechanism and a victim's rights."""
+
+    body = StreamField(blocks.HelpBodyBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
+    search_fields = [*LanternPage.search_fields, index.SearchField("body")]
+    parent_page_types = ["awareness.HomePage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("how help works page")
+
+
+class SafetyPage(LanternPage):
+    """Cover your tracks: private browsing, clearing history, shared devices."""
+
+    body = StreamField(blocks.SafetyBodyBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction"), FieldPanel("body")]
+    search_fields = [*LanternPage.search_fields, index.SearchField("body")]
+    parent_page_types = ["awareness.HomePage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("safety page")
+
+
+class Hotline(index.Indexed, models.Model):
+    name = models.CharField(_("name"), max_length=120)
+    number = models.CharField(
+        _("phone number"), max_length=32, help_text=_("As dialled, e.g. 8000 0000.")
+    )
+    hours = models.CharField(
+        _("hours"), max_length=120, blank=True, help_text=_("e.g. 'Mon–Fri 9:00–17:00'.")
+    )
+    languages = models.CharField(
+        _("languages"),
+        max_length=200,
+        blank=True,
+        help_text=_("The languages answered, in words, e.g. 'Latvian, Russian, English'."),
+    )
+    is_free = models.BooleanField(_("free of charge"), default=True)
+    description = models.TextField(_("description"), blank=True)
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("number"),
+        FieldPanel("hours"),
+        FieldPanel("languages"),
+        FieldPanel("is_free"),
+        FieldPanel("description"),
+        FieldPanel("sort_order"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["sort_order", "name"]
+        verbose_name = _("hotline")
+        verbose_name_plural = _("hotlines")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.number})"
+
+    @property
+    def tel_href(self) -> str:
+        return "tel:" + "".join(ch for ch in self.number if ch.isdigit() or ch == "+")
+
+
+@register_setting(icon="warning")
+class SafetySettings(ClusterableModel, BaseSiteSetting):
+    emergency_number = models.CharField(
+        _("emergency number"),
+        max_length=16,
+        default="112",
+        help_text=_("Shown at the top of every page."),
+    )
+    main_hotline = models.ForeignKey(
+        Hotline,
+        verbose_name=_("main hotline"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Shown at the top of every page, next to the emergency number."),
+    )
+    quick_exit_url = models.URLField(
+        _("quick-exit destination"),
+        blank=True,
+        help_text=_(
+            "A neutral site that 'Quick exit' opens, such as a weather or news site. "
+            "Empty: a web search for the weather."
+        ),
+    )
+
+    panels = [
+        FieldPanel("emergency_number"),
+        FieldPanel("main_hotline"),
+        FieldPanel("quick_exit_url"),
+        InlinePanel(
+            "chat_hours",
+            heading=_("Chat opening hours"),
+            label=_("Opening hours"),
+            help_text=_("When operators are expected to be online (Latvian time)."),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("safety settings")
+
+    @property
+    def quick_exit_destination(self) -> str:
+        return self.quick_exit_url or settings.LANTERN_DEFAULT_QUICK_EXIT_URL
+
+    @cached_property
+    def hotlines(self):
+        return list(Hotline.objects.all())
+
+    def chat_is_open(self, at: datetime.datetime | None = None) -> bool:
+        local = timezone.localtime(at or timezone.now())
+        return any(
+            hours.weekday == local.weekday() and hours.opens <= local.time() < hours.closes
+            for hours in self.chat_hours.all()
+        )
+
+
+class ChatOpeningHours(Orderable):
+    WEEKDAYS = [
+        (0, _("Monday")),
+        (1, _("Tuesday")),
+        (2, _("Wednesday")),
+        (3, _("Thursday")),
+        (4, _("Friday")),
+        (5, _("Saturday")),
+        (6, _("Sunday")),
+    ]
+
+    settings = ParentalKey(SafetySettings, related_name="chat_hours", on_delete=models.CASCADE)
+    weekday = models.PositiveSmallIntegerField(_("day"), choices=WEEKDAYS)
+    opens = models.TimeField(_("opens"))
+    closes = models.TimeField(_("closes"))
+
+    panels = [FieldPanel("weekday"), FieldPanel("opens"), FieldPanel("closes")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("opening hours")
+        verbose_name_plural = _("opening hours")
+
+    def __str__(self) -> str:
+        return f"{self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"

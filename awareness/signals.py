@@ -1,0 +1,27 @@
+"""Publishing anything that public pages show clears the page cache."""
+
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from .cache import clear_page_cache
+from .models import ChatOpeningHours, Hotline, SafetySettings
+
+
+@receiver(page_published)
+@receiver(page_unpublished)
+@receiver(post_page_move)
+def clear_on_publish(sender, **kwargs):
+    clear_page_cache()
+
+
+@receiver(post_delete, sender=Page)
+@receiver(post_save, sender=Hotline)
+@receiver(post_delete, sender=Hotline)
+@receiver(post_save, sender=SafetySettings)
+@receiver(post_save, sender=ChatOpeningHours)
+@receiver(post_delete, sender=ChatOpeningHours)
+def clear_on_change(sender, **kwargs):
+    clear_page_cache()

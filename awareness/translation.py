@@ -1,0 +1,57 @@
+"""Fields translated with django-modeltranslation: one column per language (lv, en, ru, uk).
+Wagtail's own Page fields (title, slug, SEO title, search description) are registered by
+wagtail-modeltranslation."""
+
+from modeltranslation.decorators import register
+from modeltranslation.translator import TranslationOptions
+
+from .models import (
+    ArticleIndexPage,
+    ArticlePage,
+    CampaignIndexPage,
+    CampaignPage,
+    HelpPage,
+    HomePage,
+    Hotline,
+    SafetyPage,
+)
+
+
+@register(HomePage)
+class HomePageTR(TranslationOptions):
+    fields = ("introduction", "body")
+
+
+@register(CampaignIndexPage)
+class CampaignIndexPageTR(TranslationOptions):
+    fields = ("introduction",)
+
+
+@register(CampaignPage)
+class CampaignPageTR(TranslationOptions):
+    fields = ("introduction", "body")
+
+
+@register(ArticleIndexPage)
+class ArticleIndexPageTR(TranslationOptions):
+    fields = ("introduction",)
+
+
+@register(ArticlePage)
+class ArticlePageTR(TranslationOptions):
+    fields = ("introduction", "body")
+
+
+@register(HelpPage)
+class HelpPageTR(TranslationOptions):
+    fields = ("introduction", "body")
+
+
+@register(SafetyPage)
+class SafetyPageTR(TranslationOptions):
+    fields = ("introduction", "body")
+
+
+@register(Hotline)
+class HotlineTR(TranslationOptions):
+    fields = ("name", "hours", "languages", "description")

@@ -1,0 +1,35 @@
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.http import require_GET
+
+from wagtail.models import Page
+
+SEARCH_QUERY_MAX_LENGTH = 200
+SEARCH_RESULTS_PER_PAGE = 10
+
+
+@require_GET
+def search(request: HttpRequest) -> HttpResponse:
+    """Search every live public page. The index holds each page's text in every language;
+    results are shown in the visitor's language."""
+    query = request.GET.get("q", "").strip()[:SEARCH_QUERY_MAX_LENGTH]
+    results = None
+    if query:
+        pages = Page.objects.live().public().specific().exclude(depth__lte=1)
+        results = Paginator(pages.search(query), SEARCH_RESULTS_PER_PAGE).get_page(
+            request.GET.get("page")
+        )
+    return render(request, "awareness/search.html", {"query": query, "results": results})
+
+
+@require_GET
+def robots_txt(request: HttpRequest) -> HttpResponse:
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /*/search/",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -1,0 +1,3 @@
+"""Websocket routes. The chat consumers join here."""
+
+websocket_urlpatterns: list = []

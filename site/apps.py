@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class LanternConfig(AppConfig):
+    name = "lantern"
+    verbose_name = "Lantern"

@@ -1,0 +1,19 @@
+"""Development settings: `make run` serves these on http://127.0.0.1:8000."""
+
+import os
+
+from .base import *  # noqa: F403
+from .base import env_list
+
+DEBUG = True
+# A development-only key; production refuses to start without its own.
+SECRET_KEY = os.environ.get("SECRET_KEY", "django-insecure-development-only-key-not-for-production")
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+LANTERN_SHOW_DEMO_LOGINS = True

@@ -1,0 +1,24 @@
+"""Test settings: fast hashing, plain static storage, the embedded default unless the
+environment names PostgreSQL (`DATABASE_URL`) and Redis (`REDIS_URL`)."""
+
+import os
+
+from .base import *  # noqa: F403
+from .base import REDIS_URL, env_list
+
+DEBUG = False
+SECRET_KEY = "test-only-key"  # noqa: S105
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+MEDIA_ROOT = os.environ.get("MEDIA_ROOT", "/tmp/lantern-test-media")  # noqa: S108
+if REDIS_URL:
+    # Each test run gets its own key space, so parallel runs never see each other's data.
+    CACHES["default"]["KEY_PREFIX"] = f"lantern-test-{os.getpid()}"  # noqa: F405
+    CHANNEL_LAYERS["default"]["CONFIG"]["prefix"] = f"lantern-test-{os.getpid()}"  # noqa: F405

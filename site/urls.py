@@ -1,0 +1,30 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path
+from django.views.static import serve as serve_media
+
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.views import sitemap
+from wagtail.documents import urls as wagtaildocs_urls
+
+from awareness import views as awareness_views
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("sitemap.xml", sitemap, name="sitemap"),
+    path("robots.txt", awareness_views.robots_txt, name="robots_txt"),
+]
+
+if settings.DEBUG:
+    urlpatterns += [
+        path("media/<path:path>", serve_media, {"document_root": settings.MEDIA_ROOT}),
+    ]
+
+# Every public page lives under its language's prefix: /lv/, /en/, /ru/, /uk/.
+urlpatterns += i18n_patterns(
+    path("search/", awareness_views.search, name="search"),
+    path("", include(wagtail_urls)),
+    prefix_default_language=True,
+)

@@ -1,0 +1,57 @@
+/*
+ * Quick exit: leave the site at once, leaving as little behind as a script can.
+ *
+ * - the "Quick exit" link (data-quick-exit) works without JavaScript as a plain link;
+ * - with JavaScript it, or pressing Shift three times within two seconds, hides the page,
+ *   clears this site's sessionStorage and localStorage (the chat token lives there), tells
+ *   any listener (the chat) that the visitor left in a hurry, and replaces the current
+ *   history entry with the neutral destination, so Back does not return here.
+ */
+(function () {
+  "use strict";
+
+  var SHIFT_PRESSES = 3;
+  var WINDOW_MS = 2000;
+  var presses = [];
+
+  function destination() {
+    var link = document.querySelector("[data-quick-exit]");
+    return link ? link.href : "about:blank";
+  }
+
+  function quickExit(event) {
+    if (event) {
+      event.preventDefault();
+    }
+    var target = destination();
+    document.documentElement.classList.add("is-exiting");
+    try {
+      window.dispatchEvent(new CustomEvent("lantern:quick-exit"));
+    } catch (e) { /* a listener failing must not stop the exit */ }
+    try { window.sessionStorage.clear(); } catch (e) { /* storage may be disabled */ }
+    try { window.localStorage.clear(); } catch (e) { /* storage may be disabled */ }
+    window.location.replace(target);
+  }
+
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("[data-quick-exit]");
+    if (link) {
+      quickExit(event);
+    }
+  });
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Shift" || event.repeat) {
+      return;
+    }
+    var now = Date.now();
+    presses = presses.filter(function (t) { return now - t < WINDOW_MS; });
+    presses.push(now);
+    if (presses.length >= SHIFT_PRESSES) {
+      presses = [];
+      quickExit();
+    }
+  });
+
+  window.LanternQuickExit = quickExit;
+})();
