@@ -43,9 +43,8 @@ def cached_page_response(
 ) -> HttpResponse:
     if not _is_cacheable(request):
         return render()
-    key = "lantern:page:{}:{}:{}".format(
-        current_generation(), translation.get_language(), request.get_full_path()
-    )
+    language = translation.get_language()
+    key = f"lantern:page:{current_generation()}:{language}:{request.get_full_path()}"
     hit = cache.get(key)
     if hit is not None:
         content, content_type = hit

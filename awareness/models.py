@@ -12,13 +12,14 @@ from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from modelcluster.fields import ParentalKey
-from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
 
 from lantern.choices import Audience, ExploitationForm
 from lantern.fields import MultipleChoiceField
@@ -43,9 +44,9 @@ class LanternPage(Page):
         abstract = True
 
     def serve(self, request, *args, **kwargs):
-        return cached_page_response(request, self, lambda: super(LanternPage, self).serve(
-            request, *args, **kwargs
-        ))
+        return cached_page_response(
+            request, self, lambda: super(LanternPage, self).serve(request, *args, **kwargs)
+        )
 
     @property
     def shown_language(self) -> str:
@@ -94,8 +95,8 @@ class HomePage(LanternPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        campaigns = CampaignPage.objects.live().public().descendant_of(self).order_by(
-            "-first_published_at"
+        campaigns = (
+            CampaignPage.objects.live().public().descendant_of(self).order_by("-first_published_at")
         )
         context["campaigns_by_audience"] = [
             (label, [c for c in campaigns if c.audience == value])
@@ -120,8 +121,8 @@ class CampaignIndexPage(LanternPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        campaigns = CampaignPage.objects.live().public().child_of(self).order_by(
-            "-first_published_at"
+        campaigns = (
+            CampaignPage.objects.live().public().child_of(self).order_by("-first_published_at")
         )
         context["campaigns_by_audience"] = [
             (label, [c for c in campaigns if c.audience == value])

@@ -20,7 +20,7 @@ class AnonymousAccessLog(AccessLogGenerator):
 
     def write_entry(self, host, date, request, status=None, length=None, ident=None, user=None):
         self.stream.write(
-            "[{}] \"{}\" {} {}\n".format(
+            '[{}] "{}" {} {}\n'.format(
                 date.strftime("%d/%b/%Y:%H:%M:%S"), request, status or "-", length or "-"
             )
         )

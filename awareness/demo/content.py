@@ -10,16 +10,34 @@ HOTLINES = {
         "number": "8000 0001",
         "is_free": True,
         "sort_order": 0,
-        "name": {"lv": "Lantern uzticības tālrunis", "en": "Lantern helpline", "ru": "Линия доверия Lantern", "uk": "Лінія довіри Lantern"},
-        "hours": {"lv": "P.–Pk. 9:00–20:00", "en": "Mon–Fri 9:00–20:00", "ru": "Пн–Пт 9:00–20:00", "uk": "Пн–Пт 9:00–20:00"},
-        "languages": {"lv": "latviešu, krievu, angļu", "en": "Latvian, Russian, English", "ru": "латышский, русский, английский", "uk": "латиська, російська, англійська"},
-        "description": {"lv": "Demonstrācijas numurs (izdomāts).", "en": "Demo number (fictitious).", "ru": "Демонстрационный номер (вымышленный).", "uk": "Демонстраційний номер (вигаданий)."},
+        "name": {
+            "lv": "Lantern uzticības tālrunis",
+            "en": "Lantern helpline",
+            "ru": "Линия доверия Lantern",
+            "uk": "Лінія довіри Lantern",
+        },
+        "hours": {
+            "lv": "P.–Pk. 9:00–20:00",
+            "en": "Mon–Fri 9:00–20:00",
+            "ru": "Пн–Пт 9:00–20:00",
+            "uk": "Пн–Пт 9:00–20:00",
+        },
+        "languages": {
+            "lv": "latviešu, krievu, angļu",
+            "en": "Latvian, Russian, English",
+            "ru": "латышский, русский, английский",
+            "uk": "латиська, російська, англійська",
+        },
+        "description": {
+            "lv": "Demonstrācijas numurs (izdomāts).",
+            "en": "Demo number (fictitious).",
+            "ru": "Демонстрационный номер (вымышленный).",
+            "uk": "Демонстраційний номер (вигаданий).",
+        },
     },
 }
 
-CHAT_HOURS = [
-    (weekday, datetime.time(10, 0), datetime.time(20, 0)) for weekday in range(5)
-]
+CHAT_HOURS = [(weekday, datetime.time(10, 0), datetime.time(20, 0)) for weekday in range(5)]
 
 STAFF = [
     ("admin", None, True),
@@ -48,8 +66,20 @@ CAMPAIGNS = [
         "fields": {"audience": "labour_migrants", "forms_of_exploitation": ["labour"]},
         "body": {
             "lv": [{"type": "paragraph", "value": "<p>Teksts</p>"}],
-            "en": [{"type": "paragraph", "value": "<p>Text</p>"},
-                   {"type": "call_to_action", "value": {"action": "hotline", "heading": "Call", "text": "", "button_label": "", "hotline": "lantern", "page": None}}],
+            "en": [
+                {"type": "paragraph", "value": "<p>Text</p>"},
+                {
+                    "type": "call_to_action",
+                    "value": {
+                        "action": "hotline",
+                        "heading": "Call",
+                        "text": "",
+                        "button_label": "",
+                        "hotline": "lantern",
+                        "page": None,
+                    },
+                },
+            ],
             "ru": [{"type": "paragraph", "value": "<p>Текст о работе</p>"}],
         },
     },

@@ -8,10 +8,10 @@ channel layer and the local-memory cache.
 import os
 from pathlib import Path
 
+from django.utils.translation import gettext_lazy as _
+
 import dj_database_url
 from csp.constants import NONCE, NONE, SELF
-
-from django.utils.translation import gettext_lazy as _
 
 # The repository root: `site/settings/base.py` -> parents[2].
 BASE_DIR = Path(__file__).resolve().parents[2]

@@ -28,7 +28,9 @@ LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
 def translated(field: str, values: dict[str, Any]) -> dict[str, Any]:
     """{"lv": a, "en": b} -> {"field_lv": a, "field_en": b} (languages left out stay empty)."""
-    return {f"{field}_{code}": values.get(code, "" if field != "body" else []) for code in LANGUAGES}
+    return {
+        f"{field}_{code}": values.get(code, "" if field != "body" else []) for code in LANGUAGES
+    }
 
 
 class Loader:
@@ -47,8 +49,11 @@ class Loader:
         """Replace symbolic references in stream data: {"hotline": "<key>"} -> the hotline's id."""
         if isinstance(value, dict):
             return {
-                key: (self.hotlines[item].pk if key == "hotline" and isinstance(item, str)
-                      else self.resolve(item))
+                key: (
+                    self.hotlines[item].pk
+                    if key == "hotline" and isinstance(item, str)
+                    else self.resolve(item)
+                )
                 for key, item in value.items()
             }
         if isinstance(value, list):
@@ -137,7 +142,10 @@ class Loader:
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
             Site.objects.create(
-                hostname="localhost", port=80, root_page=home, is_default_site=True,
+                hostname="localhost",
+                port=80,
+                root_page=home,
+                is_default_site=True,
                 site_name="Lantern",
             )
             self.note("created site", "default")
@@ -146,8 +154,10 @@ class Loader:
             site.save()
             self.note("updated site", "default")
         # Wagtail's own "Welcome to your new Wagtail site!" page is replaced by ours.
-        for welcome in root.get_children().exclude(pk=home.pk).filter(
-            content_type__model="page", content_type__app_label="wagtailcore"
+        for welcome in (
+            root.get_children()
+            .exclude(pk=home.pk)
+            .filter(content_type__model="page", content_type__app_label="wagtailcore")
         ):
             welcome.delete()
             self.note("deleted page", "Wagtail welcome page")

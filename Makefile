@@ -1,0 +1,102 @@
+# Lantern: `make run` serves the demo site on http://127.0.0.1:8000, `make test` runs every test.
+# Both create the virtual environment and install the pinned dependencies on first use.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+CHROMIUM ?= /usr/bin/chromium
+LANGS := -l lv -l en -l ru -l uk
+export PIP_DISABLE_PIP_VERSION_CHECK := 1
+
+.PHONY: help install install-test run serve migrate demo test test-fast lint format messages \
+	compilemessages check lock browser gettext clean
+
+help:
+	@echo "make run      install, migrate, load the demo content and serve on http://$(HOST):$(PORT)"
+	@echo "make test     install what the tests need and run them all"
+	@echo "make lint     ruff check and format check"
+	@echo "make format   ruff format and fix imports"
+	@echo "make messages update the gettext catalogues in locales/"
+	@echo "make check    Django system checks, migrations check, deploy check"
+	@echo "make lock     re-pin requirements/*.txt from pyproject.toml"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: $(BIN)/python requirements/base.txt pyproject.toml
+	$(BIN)/pip install --quiet -r requirements/base.txt
+	$(BIN)/pip install --quiet --no-deps -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed requirements/test.txt
+	$(BIN)/pip install --quiet -r requirements/test.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+install-test: $(VENV)/.installed-test
+
+# gettext's msgfmt compiles the catalogues; Debian's chromium runs the browser tests.
+# Both come from the system's package manager when missing (root only).
+gettext:
+	@command -v msgfmt >/dev/null || { \
+	  command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ] && \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq gettext; } || \
+	  { echo "gettext (msgfmt) is missing: install it with your package manager"; exit 1; }
+
+browser:
+	@test -x "$(CHROMIUM)" || { \
+	  command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ] && \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } || \
+	  { echo "Chromium is missing at $(CHROMIUM): install Debian's chromium package"; exit 1; }
+
+compilemessages: install gettext
+	$(BIN)/python manage.py compilemessages --ignore=.venv --ignore=var --verbosity 0
+
+migrate: install
+	$(BIN)/python manage.py migrate --noinput
+
+demo: migrate
+	$(BIN)/python manage.py load_demo_content
+
+run: compilemessages demo
+	DJANGO_SETTINGS_MODULE=lantern.settings.dev \
+	  $(BIN)/python -m lantern.serve --bind $(HOST) --port $(PORT) lantern.asgi:application
+
+test: install-test compilemessages browser
+	$(BIN)/pytest
+
+test-fast: install-test compilemessages
+	$(BIN)/pytest -m "not browser"
+
+lint: install-test
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install-test
+	$(BIN)/ruff check --fix --select I .
+	$(BIN)/ruff format .
+
+messages: install gettext
+	$(BIN)/python manage.py makemessages $(LANGS) --ignore=.venv --ignore=tests --ignore=var --no-obsolete
+	$(BIN)/python manage.py makemessages -d djangojs $(LANGS) --ignore=.venv --ignore=tests --ignore=var --no-obsolete
+
+check: install-test
+	$(BIN)/python manage.py check --fail-level WARNING
+	$(BIN)/python manage.py makemigrations --check --dry-run
+	SECRET_KEY="$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(64))')" \
+	  ALLOWED_HOSTS=lantern.example.org DJANGO_SETTINGS_MODULE=lantern.settings.production \
+	  $(BIN)/python manage.py check --deploy --fail-level WARNING
+
+lock: $(BIN)/python
+	$(BIN)/pip install --quiet pip-tools
+	$(BIN)/pip-compile --quiet --strip-extras --no-header --allow-unsafe --no-emit-index-url \
+	  --no-emit-find-links -o requirements/base.txt pyproject.toml
+	$(BIN)/pip-compile --quiet --strip-extras --no-header --allow-unsafe --no-emit-index-url \
+	  --no-emit-find-links --extra test -o requirements/test.txt pyproject.toml
+
+clean:
+	rm -rf $(VENV) var db.sqlite3 .pytest_cache .ruff_cache
