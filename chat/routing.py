@@ -1,3 +1,10 @@
-"""Websocket routes. The chat consumers join here."""
+"""Websocket routes (see chat/protocol.py and docs/chat-protocol.md)."""
 
-websocket_urlpatterns: list = []
+from django.urls import path
+
+from .consumers import OperatorConsumer, VisitorConsumer
+
+websocket_urlpatterns = [
+    path("ws/chat/visitor/", VisitorConsumer.as_asgi()),
+    path("ws/chat/operator/", OperatorConsumer.as_asgi()),
+]

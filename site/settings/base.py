@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "lantern",
     "awareness",
     "chat",
+    "chat.referrals",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -282,3 +283,8 @@ LOGGING = {
 LANTERN_DEFAULT_QUICK_EXIT_URL = "https://www.google.com/search?q=weather"
 # Rendered public pages are cached per language for this long; publishing clears them.
 LANTERN_PAGE_CACHE_SECONDS = int(os.environ.get("LANTERN_PAGE_CACHE_SECONDS", "600"))
+# Closed leads are anonymised this many days after they close.
+LANTERN_LEAD_RETENTION_DAYS = int(os.environ.get("LANTERN_LEAD_RETENTION_DAYS", "365"))
+# A visitor who disconnects gets this long to come back (reload, network loss) before their
+# conversation is closed.
+LANTERN_CHAT_RESUME_SECONDS = int(os.environ.get("LANTERN_CHAT_RESUME_SECONDS", "120"))

@@ -1,0 +1,622 @@
+"""Websocket consumers: thin. Each parses and checks a frame, calls one action, and sends.
+
+The channel layer only says "something new in conversation N"; each consumer then reads
+what it has not sent yet from the database (after its own cursor), so a dropped layer message
+costs a little latency, never a message.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+
+from django.utils import translation
+
+from channels.db import database_sync_to_async
+from channels.generic.websocket import AsyncWebsocketConsumer
+
+from . import actions, protocol
+from .models import Conversation, Message
+from .protocol import ChatError
+
+logger = logging.getLogger(__name__)
+
+
+class RateLimiter:
+    """Frames and messages per fixed window; repeated excess closes the socket."""
+
+    def __init__(self) -> None:
+        self.window_start = time.monotonic()
+        self.frames = 0
+        self.messages = 0
+        self.strikes = 0
+        self.struck_this_window = False
+
+    def hit(self, *, message: bool) -> bool:
+        now = time.monotonic()
+        if now - self.window_start >= protocol.RATE_WINDOW_SECONDS:
+            if not self.struck_this_window:
+                self.strikes = 0
+            self.window_start, self.frames, self.messages = now, 0, 0
+            self.struck_this_window = False
+        self.frames += 1
+        self.messages += int(message)
+        over = self.frames > protocol.RATE_MAX_FRAMES or self.messages > protocol.RATE_MAX_MESSAGES
+        if over and not self.struck_this_window:
+            self.strikes += 1
+            self.struck_this_window = True
+        return not over
+
+    @property
+    def exhausted(self) -> bool:
+        return self.strikes >= protocol.RATE_STRIKES_BEFORE_CLOSE
+
+
+class ChatConsumer(AsyncWebsocketConsumer):
+    """Frame handling shared by both sides: size limit, JSON, rate limit, dispatch to
+    `on_<type>` methods, and error frames for everything that goes wrong."""
+
+    frame_types: frozenset[str] = frozenset()
+    message_types: frozenset[str] = frozenset({"message"})
+    language = "lv"
+
+    async def connect(self) -> None:
+        self.limiter = RateLimiter()
+        self.groups_joined: set[str] = set()
+        await self.accept()
+        await self.on_connect()
+
+    async def on_connect(self) -> None:
+        """Called after the socket is accepted."""
+
+    async def join(self, group: str) -> None:
+        if group not in self.groups_joined:
+            await self.channel_layer.group_add(group, self.channel_name)
+            self.groups_joined.add(group)
+
+    async def leave(self, group: str) -> None:
+        if group in self.groups_joined:
+            await self.channel_layer.group_discard(group, self.channel_name)
+            self.groups_joined.discard(group)
+
+    async def disconnect(self, code) -> None:
+        for group in list(self.groups_joined):
+            await self.leave(group)
+
+    async def send_json(self, content: dict) -> None:
+        await self.send(text_data=json.dumps(content, ensure_ascii=False))
+
+    async def send_error(self, error: ChatError, **extra) -> None:
+        with translation.override(self.language):
+            frame = error.frame()
+        frame.update(extra)
+        await self.send_json(frame)
+        if error.close_code:
+            await self.close(code=error.close_code)
+
+    async def receive(self, text_data=None, bytes_data=None) -> None:
+        if text_data is None or len(text_data) > protocol.MAX_FRAME_BYTES:
+            # Binary frames and oversized text are refused unread.
+            code = protocol.ERROR_MALFORMED if text_data is None else protocol.ERROR_TOO_BIG
+            await self.send_error(ChatError(code))
+            return
+        try:
+            data = json.loads(text_data)
+        except ValueError:
+            await self.send_error(ChatError(protocol.ERROR_MALFORMED))
+            return
+        if not isinstance(data, dict) or not isinstance(data.get("type"), str):
+            await self.send_error(ChatError(protocol.ERROR_MALFORMED))
+            return
+        frame_type = data["type"]
+        if not self.limiter.hit(message=frame_type in self.message_types):
+            if self.limiter.exhausted:
+                await self.send_error(
+                    ChatError(protocol.ERROR_RATE_LIMITED, close_code=protocol.CLOSE_FLOOD)
+                )
+            else:
+                extra = {"client_id": data["client_id"]} if "client_id" in data else {}
+                await self.send_error(ChatError(protocol.ERROR_RATE_LIMITED), **extra)
+            return
+        if frame_type not in self.frame_types:
+            await self.send_error(ChatError(protocol.ERROR_UNKNOWN_TYPE), request=frame_type[:32])
+            return
+        try:
+            await getattr(self, f"on_{frame_type}")(data)
+        except ChatError as error:
+            extra = {}
+            if isinstance(data.get("client_id"), str):
+                extra["client_id"] = data["client_id"][: protocol.MAX_CLIENT_ID_CHARS]
+            await self.send_error(error, request=frame_type, **extra)
+        except Exception:
+            # Never an unhandled exception on the socket. Log the type only: no frame content.
+            logger.exception("chat frame of type %s failed", frame_type)
+            await self.send_error(ChatError("server_error"), request=frame_type)
+
+
+class VisitorConsumer(ChatConsumer):
+    """The anonymous visitor's side. No conversation exists until the visitor sends `start`
+    (or `leave_message`); after that the consumer knows only that conversation."""
+
+    frame_types = frozenset(
+        {
+            "availability",
+            "start",
+            "resume",
+            "message",
+            "typing",
+            "received",
+            "sync",
+            "consent",
+            "end",
+            "quick_exit",
+            "leave_message",
+            "ping",
+        }
+    )
+    message_types = frozenset({"message", "start", "resume", "leave_message", "consent"})
+
+    async def on_connect(self) -> None:
+        self.conversation_id: int | None = None
+        self.cursor = 0
+
+    async def disconnect(self, code) -> None:
+        if self.conversation_id is not None:
+            # The resume period counts from now.
+            await database_sync_to_async(actions.do_visitor_seen)(self.conversation_id)
+            await self.channel_layer.group_send(
+                actions.OPERATORS_GROUP, {"type": "chat.presence", "id": self.conversation_id}
+            )
+        await super().disconnect(code)
+
+    # --- helpers --------------------------------------------------------------------------
+
+    def require_conversation(self) -> int:
+        if self.conversation_id is None:
+            raise ChatError(protocol.ERROR_NO_CONVERSATION)
+        return self.conversation_id
+
+    async def attach(self, conversation: Conversation) -> None:
+        self.conversation_id = conversation.pk
+        self.language = conversation.language
+        await self.join(conversation.group_name)
+        if conversation.status == Conversation.Status.WAITING:
+            await self.join(actions.WAITING_GROUP)
+
+    async def send_state(self, conversation: Conversation) -> None:
+        await self.send_json(
+            {
+                "type": "state",
+                "conversation": {
+                    "status": conversation.status,
+                    "language": conversation.language,
+                    "topic": conversation.topic,
+                    "consent": conversation.consent,
+                    "last_seq": conversation.last_seq,
+                    "delivered_seq": conversation.operator_delivered_seq,
+                },
+            }
+        )
+        if conversation.status == Conversation.Status.WAITING:
+            await self.send_json(await database_sync_to_async(actions.queue_position)(conversation))
+        if conversation.consent == Conversation.Consent.ASKED:
+            await self.send_json(actions.consent_frame(conversation))
+
+    async def flush(self) -> None:
+        """Send every message after the cursor, in order."""
+        if self.conversation_id is None:
+            return
+        messages = await database_sync_to_async(actions.messages_after)(
+            self.conversation_id, self.cursor, for_visitor=True
+        )
+        for message in messages:
+            await self.send_json(actions.message_frame(message, self.language))
+            self.cursor = max(self.cursor, message.seq)
+
+    # --- frames ---------------------------------------------------------------------------
+
+    async def on_availability(self, data: dict) -> None:
+        await self.send_json(await database_sync_to_async(actions.chat_availability)())
+
+    async def on_start(self, data: dict) -> None:
+        if self.conversation_id is not None:
+            raise ChatError(protocol.ERROR_STATE)
+        language, topic = await database_sync_to_async(actions.check_start)(
+            data.get("language"), data.get("topic")
+        )
+        conversation, token = await database_sync_to_async(actions.do_start)(language, topic)
+        await self.attach(conversation)
+        await self.send_json({"type": "started", "token": token})
+        await self.send_state(conversation)
+
+    async def on_resume(self, data: dict) -> None:
+        if self.conversation_id is not None:
+            raise ChatError(protocol.ERROR_STATE)
+        after = actions.check_seq(data.get("last_seq", 0))
+        conversation = await database_sync_to_async(actions.access_visitor_conversation)(
+            data.get("token")
+        )
+        await database_sync_to_async(actions.do_visitor_seen)(conversation.pk)
+        await self.attach(conversation)
+        self.cursor = after
+        await self.send_json({"type": "resumed"})
+        await self.send_state(conversation)
+        await self.flush()
+        await self.channel_layer.group_send(
+            actions.OPERATORS_GROUP, {"type": "chat.presence", "id": conversation.pk}
+        )
+
+    async def on_message(self, data: dict) -> None:
+        conversation_id = self.require_conversation()
+        client_id = actions.check_client_id(data.get("client_id"))
+        text = actions.check_text(data.get("text"))
+        message, _created = await database_sync_to_async(actions.do_post_message)(
+            conversation_id, Message.Sender.VISITOR, text, client_id
+        )
+        await self.send_json({"type": "ack", "client_id": client_id, "seq": message.seq})
+
+    async def on_typing(self, data: dict) -> None:
+        conversation_id = self.require_conversation()
+        await self.channel_layer.group_send(
+            f"chat.conversation.{conversation_id}",
+            {"type": "chat.typing", "id": conversation_id, "sender": "visitor"},
+        )
+
+    async def on_received(self, data: dict) -> None:
+        conversation_id = self.require_conversation()
+        seq = actions.check_seq(data.get("seq"))
+        await database_sync_to_async(actions.do_mark_delivered)(conversation_id, "visitor", seq)
+
+    async def on_sync(self, data: dict) -> None:
+        self.require_conversation()
+        self.cursor = min(self.cursor, actions.check_seq(data.get("after", 0)))
+        await self.flush()
+
+    async def on_ping(self, data: dict) -> None:
+        if self.conversation_id is not None:
+            await database_sync_to_async(actions.do_visitor_seen)(self.conversation_id)
+        await self.send_json({"type": "pong"})
+
+    async def on_consent(self, data: dict) -> None:
+        conversation_id = self.require_conversation()
+        answer = actions.check_consent(data)
+        code = await database_sync_to_async(actions.do_answer_consent)(conversation_id, answer)
+        await self.send_json(
+            {"type": "consent_recorded", "granted": answer.grant, "withdrawal_code": code}
+        )
+
+    async def on_end(self, data: dict) -> None:
+        await self._end(quick_exit=False)
+
+    async def on_quick_exit(self, data: dict) -> None:
+        await self._end(quick_exit=True)
+
+    async def _end(self, *, quick_exit: bool) -> None:
+        conversation_id = self.require_conversation()
+        conversation = await database_sync_to_async(Conversation.objects.get)(pk=conversation_id)
+        await database_sync_to_async(actions.do_visitor_end)(conversation, quick_exit=quick_exit)
+        # chat.closed arrives through the group and closes the socket.
+
+    async def on_leave_message(self, data: dict) -> None:
+        if self.conversation_id is not None:
+            raise ChatError(protocol.ERROR_STATE)
+        message = actions.check_leave_message(data)
+        self.language = message.language
+        code = await database_sync_to_async(actions.do_leave_message)(message)
+        await self.send_json({"type": "message_left", "withdrawal_code": code})
+
+    # --- channel layer events -------------------------------------------------------------
+
+    async def chat_update(self, event: dict) -> None:
+        await self.flush()
+        conversation = await database_sync_to_async(
+            Conversation.objects.filter(pk=self.conversation_id).first
+        )()
+        if conversation is not None:
+            await self.send_json({"type": "delivered", "seq": conversation.operator_delivered_seq})
+            if conversation.status == Conversation.Status.ACTIVE and event.get("accepted"):
+                await self.leave(actions.WAITING_GROUP)
+                await self.send_state(conversation)
+
+    async def chat_typing(self, event: dict) -> None:
+        if event.get("sender") == "operator":
+            await self.send_json({"type": "typing"})
+
+    async def chat_consent_request(self, event: dict) -> None:
+        conversation = await database_sync_to_async(Conversation.objects.get)(pk=event["id"])
+        await self.send_json(actions.consent_frame(conversation))
+
+    async def chat_closed(self, event: dict) -> None:
+        await self.send_json({"type": "ended", "outcome": event["outcome"]})
+        self.conversation_id = None
+        await self.close(code=protocol.CLOSE_ENDED)
+
+    async def chat_queue(self, event: dict) -> None:
+        """Queue changes reach waiting visitors as a new place in the queue."""
+        if self.conversation_id is None:
+            return
+        conversation = await database_sync_to_async(
+            Conversation.objects.filter(pk=self.conversation_id).first
+        )()
+        if conversation is None or conversation.status != Conversation.Status.WAITING:
+            await self.leave(actions.WAITING_GROUP)
+            return
+        await self.send_json(await database_sync_to_async(actions.queue_position)(conversation))
+
+    async def chat_reassigned(self, event: dict) -> None:
+        """Operators' business."""
+
+
+class OperatorConsumer(ChatConsumer):
+    """A signed-in operator's console. Permission is checked at connect and again, from the
+    database, on every frame."""
+
+    frame_types = frozenset(
+        {
+            "status",
+            "accept",
+            "message",
+            "note",
+            "typing",
+            "received",
+            "sync",
+            "transfer",
+            "end",
+            "request_consent",
+            "lead",
+            "ping",
+        }
+    )
+    message_types = frozenset({"message", "note"})
+
+    async def on_connect(self) -> None:
+        user = self.scope.get("user")
+        self.cursors: dict[int, int] = {}
+        self.user_id = user.pk if user is not None and user.is_authenticated else None
+        if self.user_id is None:
+            await self.send_error(
+                ChatError(protocol.ERROR_FORBIDDEN, close_code=protocol.CLOSE_UNAUTHORISED)
+            )
+            return
+        try:
+            operator = await database_sync_to_async(actions.check_operator)(self.user_id)
+        except ChatError as error:
+            await self.send_error(error)
+            return
+        self.language = await database_sync_to_async(actions.operator_language)(operator)
+        await self.join(actions.OPERATORS_GROUP)
+        await self.join(actions.operator_group(self.user_id))
+        await database_sync_to_async(actions.do_operator_seen)(self.user_id)
+        conversations = await database_sync_to_async(
+            lambda: list(Conversation.objects.for_operator(operator))
+        )()
+        for conversation in conversations:
+            await self.join(conversation.group_name)
+        await self.send_state(operator)
+        for conversation in conversations:
+            await self.flush(conversation.pk)
+
+    async def operator(self):
+        """Every frame re-checks the permission from the database."""
+        return await database_sync_to_async(actions.check_operator)(self.user_id)
+
+    async def conversation(self, data: dict):
+        return await database_sync_to_async(actions.access_operator_conversation)(
+            self.user_id, data.get("conversation")
+        )
+
+    async def send_state(self, operator) -> None:
+        def build():
+            status = actions.OperatorStatus.objects.get_or_create(user=operator)[0]
+            return {
+                "type": "state",
+                "operator": {
+                    "id": operator.pk,
+                    "available": status.available,
+                    "languages": status.languages,
+                    "max_chats": status.max_chats,
+                },
+                "queue": actions.queue_for(operator),
+                "conversations": [
+                    actions.conversation_summary(c, operator)
+                    for c in Conversation.objects.for_operator(operator)
+                ],
+            }
+
+        await self.send_json(await database_sync_to_async(build)())
+
+    async def send_queue(self) -> None:
+        operator = await self.operator()
+        queue = await database_sync_to_async(actions.queue_for)(operator)
+        await self.send_json({"type": "queue", "queue": queue})
+
+    async def flush(self, conversation_id: int) -> None:
+        messages = await database_sync_to_async(actions.messages_after)(
+            conversation_id, self.cursors.get(conversation_id, 0), for_visitor=False
+        )
+        for message in messages:
+            await self.send_json(actions.message_frame(message, self.language))
+            self.cursors[conversation_id] = max(self.cursors.get(conversation_id, 0), message.seq)
+
+    # --- frames ---------------------------------------------------------------------------
+
+    async def on_ping(self, data: dict) -> None:
+        await self.operator()
+        await database_sync_to_async(actions.do_operator_seen)(self.user_id)
+        closed = await database_sync_to_async(actions.do_sweep)()
+        await self.send_json({"type": "pong", "swept": closed})
+
+    async def on_status(self, data: dict) -> None:
+        operator = await self.operator()
+        changes = actions.check_status(data)
+        status = await database_sync_to_async(actions.do_set_status)(operator, changes)
+        await self.send_json(
+            {
+                "type": "status",
+                "available": status.available,
+                "languages": status.languages,
+                "max_chats": status.max_chats,
+            }
+        )
+
+    async def on_accept(self, data: dict) -> None:
+        operator = await self.operator()
+        conversation_id = data.get("conversation")
+        if isinstance(conversation_id, bool) or not isinstance(conversation_id, int):
+            raise ChatError(protocol.ERROR_INVALID, field="conversation")
+        conversation = await database_sync_to_async(actions.do_accept)(operator, conversation_id)
+        await self.join(conversation.group_name)
+        summary = await database_sync_to_async(actions.conversation_summary)(conversation, operator)
+        await self.send_json({"type": "accepted", "conversation": summary})
+        await self.flush(conversation.pk)
+        await self.channel_layer.group_send(
+            conversation.group_name,
+            {"type": "chat.update", "id": conversation.pk, "accepted": True},
+        )
+
+    async def on_message(self, data: dict) -> None:
+        operator, conversation = await self.conversation(data)
+        client_id = actions.check_client_id(data.get("client_id"))
+        text = actions.check_text(data.get("text"))
+        message, _created = await database_sync_to_async(actions.do_post_message)(
+            conversation.pk, Message.Sender.OPERATOR, text, client_id, author=operator
+        )
+        await self.send_json(
+            {
+                "type": "ack",
+                "conversation": conversation.pk,
+                "client_id": client_id,
+                "seq": message.seq,
+            }
+        )
+
+    async def on_note(self, data: dict) -> None:
+        operator, conversation = await self.conversation(data)
+        client_id = actions.check_client_id(data.get("client_id"))
+        text = actions.check_text(data.get("text"), protocol.MAX_NOTE_CHARS)
+        message, _created = await database_sync_to_async(actions.do_post_message)(
+            conversation.pk,
+            Message.Sender.OPERATOR,
+            text,
+            client_id,
+            kind=Message.Kind.NOTE,
+            author=operator,
+            allowed_statuses=(Conversation.Status.ACTIVE, Conversation.Status.ENDING),
+        )
+        await self.send_json(
+            {
+                "type": "ack",
+                "conversation": conversation.pk,
+                "client_id": client_id,
+                "seq": message.seq,
+            }
+        )
+
+    async def on_typing(self, data: dict) -> None:
+        _operator, conversation = await self.conversation(data)
+        await self.channel_layer.group_send(
+            conversation.group_name,
+            {"type": "chat.typing", "id": conversation.pk, "sender": "operator"},
+        )
+
+    async def on_received(self, data: dict) -> None:
+        _operator, conversation = await self.conversation(data)
+        seq = actions.check_seq(data.get("seq"))
+        await database_sync_to_async(actions.do_mark_delivered)(conversation.pk, "operator", seq)
+
+    async def on_sync(self, data: dict) -> None:
+        _operator, conversation = await self.conversation(data)
+        after = actions.check_seq(data.get("after", 0))
+        self.cursors[conversation.pk] = min(self.cursors.get(conversation.pk, 0), after)
+        await self.flush(conversation.pk)
+
+    async def on_transfer(self, data: dict) -> None:
+        operator, conversation = await self.conversation(data)
+        note = actions.check_text(data.get("note") or "-", protocol.MAX_NOTE_CHARS)
+        await database_sync_to_async(actions.do_transfer)(
+            operator, conversation, data.get("to"), note
+        )
+        await self.send_json({"type": "transferred", "conversation": conversation.pk})
+
+    async def on_end(self, data: dict) -> None:
+        _operator, conversation = await self.conversation(data)
+        if conversation.status == Conversation.Status.CLOSED:
+            raise ChatError(protocol.ERROR_CLOSED)
+        await database_sync_to_async(actions.do_operator_end)(conversation)
+
+    async def on_request_consent(self, data: dict) -> None:
+        _operator, conversation = await self.conversation(data)
+        if conversation.status != Conversation.Status.ACTIVE:
+            raise ChatError(protocol.ERROR_STATE)
+        if conversation.consent == Conversation.Consent.GRANTED:
+            raise ChatError(protocol.ERROR_STATE, reason="already_granted")
+        await database_sync_to_async(actions.do_request_consent)(conversation)
+
+    async def on_lead(self, data: dict) -> None:
+        operator, conversation = await self.conversation(data)
+        fields = actions.check_lead_fields(data)
+        lead = await database_sync_to_async(actions.do_update_lead)(operator, conversation, fields)
+        await self.send_json(
+            {"type": "lead_saved", "conversation": conversation.pk, "lead": lead.pk}
+        )
+
+    # --- channel layer events -------------------------------------------------------------
+
+    async def chat_queue(self, event: dict) -> None:
+        try:
+            await self.send_queue()
+        except ChatError as error:
+            await self.send_error(error)
+
+    async def chat_presence(self, event: dict) -> None:
+        await self.chat_queue(event)
+
+    async def chat_update(self, event: dict) -> None:
+        conversation_id = event["id"]
+        await self.flush(conversation_id)
+        conversation = await database_sync_to_async(
+            Conversation.objects.filter(pk=conversation_id).first
+        )()
+        if conversation is not None:
+            await self.send_json(
+                {
+                    "type": "delivered",
+                    "conversation": conversation_id,
+                    "seq": conversation.visitor_delivered_seq,
+                }
+            )
+
+    async def chat_typing(self, event: dict) -> None:
+        if event.get("sender") == "visitor":
+            await self.send_json({"type": "typing", "conversation": event["id"]})
+
+    async def chat_consent_request(self, event: dict) -> None:
+        """The visitor's business; operators see the event message."""
+
+    async def chat_closed(self, event: dict) -> None:
+        await self.leave(f"chat.conversation.{event['id']}")
+        self.cursors.pop(event["id"], None)
+        await self.send_json(
+            {
+                "type": "conversation_closed",
+                "conversation": event["id"],
+                "outcome": event["outcome"],
+                "do_not_contact": event["do_not_contact"],
+            }
+        )
+
+    async def chat_assigned(self, event: dict) -> None:
+        operator = await self.operator()
+        conversation = await database_sync_to_async(Conversation.objects.get)(pk=event["id"])
+        await self.join(conversation.group_name)
+        summary = await database_sync_to_async(actions.conversation_summary)(conversation, operator)
+        await self.send_json({"type": "assigned", "conversation": summary})
+        await self.flush(conversation.pk)
+
+    async def chat_reassigned(self, event: dict) -> None:
+        conversation = await database_sync_to_async(Conversation.objects.get)(pk=event["id"])
+        if conversation.operator_id != self.user_id:
+            await self.leave(conversation.group_name)
+            self.cursors.pop(conversation.pk, None)
+            await self.send_json({"type": "unassigned", "conversation": conversation.pk})

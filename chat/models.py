@@ -1,0 +1,206 @@
+"""The anonymous chat: conversations, their messages, and operators' availability.
+
+The database is the source of truth. Every message gets a per-conversation sequence number
+before it is announced on the channel layer, which only says "something new" and may drop
+messages; a client that sees a gap, or reconnects, asks for everything after its last number.
+
+Personal data and its deletion path (see also chat/referrals/):
+- Message.text: deleted when a conversation closes without consent (`actions.do_close`);
+  with consent, copied into the lead's transcript only if the visitor agreed to it, then deleted.
+- Conversation.token_hash: a SHA-256 of the visitor's token, cleared when the conversation ends.
+- What remains of a conversation without consent is anonymous: language, topic, times, outcome.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.search import index
+
+
+class Topic(models.TextChoices):
+    WORK = "work", _("Work or a job offer abroad")
+    RELATIONSHIP = "relationship", _("A relationship or marriage")
+    ONLINE = "online", _("Someone I met online")
+    OTHER = "other", _("Something else")
+    UNSAID = "unsaid", _("I prefer not to say")
+
+
+class ConversationQuerySet(models.QuerySet):
+    def waiting(self):
+        return self.filter(status=Conversation.Status.WAITING)
+
+    def active(self):
+        return self.filter(status=Conversation.Status.ACTIVE)
+
+    def open(self):
+        return self.exclude(status=Conversation.Status.CLOSED)
+
+    def for_operator(self, user):
+        return self.filter(
+            operator=user, status__in=[Conversation.Status.ACTIVE, Conversation.Status.ENDING]
+        )
+
+
+class Conversation(models.Model):
+    class Status(models.TextChoices):
+        WAITING = "waiting", _("Waiting")
+        ACTIVE = "active", _("Active")
+        ENDING = "ending", _("Ending: waiting for the visitor's answer on consent")
+        CLOSED = "closed", _("Closed")
+
+    class Outcome(models.TextChoices):
+        VISITOR_ENDED = "visitor_ended", _("Ended by the visitor")
+        OPERATOR_ENDED = "operator_ended", _("Ended by the operator")
+        QUICK_EXIT = "quick_exit", _("Visitor left in a hurry")
+        VISITOR_LEFT = "visitor_left", _("Visitor left before an answer")
+        ABANDONED = "abandoned", _("Visitor disconnected and did not return")
+
+    class Consent(models.TextChoices):
+        NOT_ASKED = "not_asked", _("Not asked")
+        ASKED = "asked", _("Asked")
+        GRANTED = "granted", _("Granted")
+        DECLINED = "declined", _("Declined")
+
+    token_hash = models.CharField(max_length=64, unique=True, null=True, blank=True)
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    topic = models.CharField(_("topic"), max_length=16, choices=Topic.choices, default=Topic.UNSAID)
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.WAITING, db_index=True
+    )
+    outcome = models.CharField(_("outcome"), max_length=16, choices=Outcome.choices, blank=True)
+    consent = models.CharField(
+        _("consent"), max_length=16, choices=Consent.choices, default=Consent.NOT_ASKED
+    )
+    operator = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("operator"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="chat_conversations",
+    )
+    do_not_contact = models.BooleanField(
+        _("do not contact back"),
+        default=False,
+        help_text=_("The visitor left in a hurry: never contact them back through the chat."),
+    )
+    last_seq = models.PositiveIntegerField(default=0)
+    visitor_delivered_seq = models.PositiveIntegerField(default=0)
+    operator_delivered_seq = models.PositiveIntegerField(default=0)
+    created_at = models.DateTimeField(_("started"), default=timezone.now, db_index=True)
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    visitor_seen_at = models.DateTimeField(default=timezone.now)
+
+    objects = ConversationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at"]
+        verbose_name = _("conversation")
+        verbose_name_plural = _("conversations")
+        permissions = [("operate_chat", _("Can answer chats as an operator"))]
+
+    def __str__(self) -> str:
+        return f"#{self.pk} ({self.get_language_display()}, {self.get_status_display()})"
+
+    @property
+    def group_name(self) -> str:
+        return f"chat.conversation.{self.pk}"
+
+    @property
+    def wait_seconds(self) -> int | None:
+        if self.accepted_at:
+            return int((self.accepted_at - self.created_at).total_seconds())
+        return None
+
+    @property
+    def duration_seconds(self) -> int | None:
+        if self.closed_at:
+            return int((self.closed_at - self.created_at).total_seconds())
+        return None
+
+
+class Message(models.Model):
+    class Sender(models.TextChoices):
+        VISITOR = "visitor", _("Visitor")
+        OPERATOR = "operator", _("Operator")
+        SYSTEM = "system", _("System")
+
+    class Kind(models.TextChoices):
+        TEXT = "text", _("Message")
+        NOTE = "note", _("Private note")
+        EVENT = "event", _("Event")
+
+    conversation = models.ForeignKey(
+        Conversation, on_delete=models.CASCADE, related_name="messages"
+    )
+    seq = models.PositiveIntegerField()
+    sender = models.CharField(max_length=16, choices=Sender.choices)
+    kind = models.CharField(max_length=16, choices=Kind.choices, default=Kind.TEXT)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    client_id = models.CharField(max_length=64, blank=True)
+    text = models.TextField()
+    # Events carry a code and parameters, rendered in each reader's language.
+    event = models.CharField(max_length=32, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["conversation", "seq"]
+        constraints = [
+            models.UniqueConstraint(fields=["conversation", "seq"], name="chat_message_seq"),
+            models.UniqueConstraint(
+                fields=["conversation", "sender", "client_id"],
+                condition=~models.Q(client_id=""),
+                name="chat_message_client_id",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"#{self.conversation_id}:{self.seq}"
+
+    @property
+    def visible_to_visitor(self) -> bool:
+        return self.kind != self.Kind.NOTE
+
+
+class OperatorStatus(models.Model):
+    """Whether an operator takes chats now, in which languages, and how many at once."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="chat_status"
+    )
+    available = models.BooleanField(_("available"), default=False)
+    languages = models.JSONField(_("languages"), default=list, blank=True)
+    max_chats = models.PositiveSmallIntegerField(_("chats at once"), default=3)
+    # Refreshed by the console's heartbeat: an operator whose console is gone is not counted.
+    last_seen_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("operator status")
+        verbose_name_plural = _("operator statuses")
+
+    def __str__(self) -> str:
+        return f"{self.user} ({'available' if self.available else 'away'})"
+
+
+class CannedResponse(index.Indexed, models.Model):
+    """A ready answer operators insert into a chat; text in each language."""
+
+    title = models.CharField(_("title"), max_length=120)
+    text = models.TextField(_("text"))
+
+    search_fields = [index.SearchField("title"), index.AutocompleteField("title")]
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("canned response")
+        verbose_name_plural = _("canned responses")
+
+    def __str__(self) -> str:
+        return self.title

@@ -1,0 +1,99 @@
+"""The chat's websocket protocol: frame types, error codes, close codes and limits, in one place.
+
+Every frame is a JSON object with a "type". Errors come back as
+`{"type": "error", "code": <ERROR_*>, "message": <text in the reader's language>}` and, where
+the frame was a message, its "client_id" too. The full protocol is documented in
+docs/chat-protocol.md.
+"""
+
+from django.utils.translation import gettext_lazy as _
+
+# --- Limits ---------------------------------------------------------------------------------
+
+MAX_FRAME_BYTES = 16 * 1024  # anything bigger is refused before it is parsed
+MAX_MESSAGE_CHARS = 2000
+MAX_NOTE_CHARS = 4000
+MAX_CLIENT_ID_CHARS = 64
+RATE_WINDOW_SECONDS = 10
+RATE_MAX_FRAMES = 30  # frames per connection per window, typing included
+RATE_MAX_MESSAGES = 10  # messages per connection per window
+RATE_STRIKES_BEFORE_CLOSE = 3  # windows in a row over the limit before the socket is closed
+MAX_WAITING = 200  # visitors waiting at once; the next one is offered "leave a message"
+SYNC_BATCH = 500  # messages sent in answer to one sync
+HEARTBEAT_SECONDS = 25
+TOKEN_BYTES = 32  # 256 bits
+
+# --- Close codes (4000–4999 are the application's own) --------------------------------------
+
+CLOSE_NORMAL = 1000
+CLOSE_TOO_BIG = 1009
+CLOSE_UNAUTHORISED = 4001  # operator socket without a signed-in operator
+CLOSE_FORBIDDEN = 4003  # permission withdrawn while connected
+CLOSE_FLOOD = 4008  # too many frames, repeatedly
+CLOSE_ENDED = 4010  # the conversation ended (by either side or quick exit)
+CLOSE_TOKEN = 4011  # unknown or expired visitor token
+
+CLOSE_CODES = {
+    CLOSE_NORMAL: "normal",
+    CLOSE_TOO_BIG: "frame too big",
+    CLOSE_UNAUTHORISED: "not signed in as an operator",
+    CLOSE_FORBIDDEN: "no longer allowed to operate the chat",
+    CLOSE_FLOOD: "too many frames",
+    CLOSE_ENDED: "conversation ended",
+    CLOSE_TOKEN: "unknown or expired token",
+}
+
+# --- Error codes ----------------------------------------------------------------------------
+
+ERROR_MALFORMED = "malformed"
+ERROR_UNKNOWN_TYPE = "unknown_type"
+ERROR_INVALID = "invalid"
+ERROR_TOO_LONG = "too_long"
+ERROR_TOO_BIG = "too_big"
+ERROR_RATE_LIMITED = "rate_limited"
+ERROR_NO_CONVERSATION = "no_conversation"
+ERROR_TOKEN = "bad_token"  # noqa: S105  (an error code, not a secret)
+ERROR_CLOSED = "closed"
+ERROR_QUEUE_FULL = "queue_full"
+ERROR_FORBIDDEN = "forbidden"
+ERROR_NOT_FOUND = "not_found"
+ERROR_TAKEN = "already_taken"
+ERROR_STATE = "wrong_state"
+
+ERROR_MESSAGES = {
+    ERROR_MALFORMED: _("The message could not be read."),
+    ERROR_UNKNOWN_TYPE: _("Unknown request."),
+    ERROR_INVALID: _("Some of the information is missing or not valid."),
+    ERROR_TOO_LONG: _("The message is too long. Please split it into shorter messages."),
+    ERROR_TOO_BIG: _("The message is too big."),
+    ERROR_RATE_LIMITED: _("You are sending messages too quickly. Please wait a moment."),
+    ERROR_NO_CONVERSATION: _("There is no open conversation."),
+    ERROR_TOKEN: _("This conversation has ended or cannot be found."),
+    ERROR_CLOSED: _("This conversation has ended."),
+    ERROR_QUEUE_FULL: _(
+        "Too many people are waiting right now. You can leave a message, or call the hotline."
+    ),
+    ERROR_FORBIDDEN: _("You are not allowed to do this."),
+    ERROR_NOT_FOUND: _("Not found."),
+    ERROR_TAKEN: _("Another operator has already accepted this conversation."),
+    ERROR_STATE: _("This cannot be done at this point of the conversation."),
+}
+
+
+class ChatError(Exception):
+    """Raised by `check_…` actions; consumers turn it into an error frame (and, where
+    `close_code` is set, close the socket)."""
+
+    def __init__(self, code: str, close_code: int | None = None, **extra):
+        super().__init__(code)
+        self.code = code
+        self.close_code = close_code
+        self.extra = extra
+
+    def frame(self) -> dict:
+        return {
+            "type": "error",
+            "code": self.code,
+            "message": str(ERROR_MESSAGES.get(self.code, ERROR_MESSAGES[ERROR_INVALID])),
+            **self.extra,
+        }

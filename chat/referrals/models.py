@@ -1,0 +1,108 @@
+"""Leads in the referral queue and the consent that allows each one to exist.
+
+A lead exists only with the visitor's explicit consent, recorded so that it can be proved
+(when, how, the exact wording shown, what it covers, the language) and withdrawn with a code.
+
+Personal data and its deletion path:
+- Lead.summary, safe_contact, transcript, what_happened: deleted with the lead on withdrawal;
+  anonymised by the retention command after the retention period.
+- ConsentRecord.withdrawal_code_hash: a hash only; the code itself is shown once, to the visitor.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from lantern.choices import ExploitationForm
+
+
+class Lead(models.Model):
+    class Source(models.TextChoices):
+        CHAT = "chat", _("Chat")
+        MESSAGE = "message", _("Left message")
+
+    class Status(models.TextChoices):
+        NEW = "new", _("New")
+        ASSESSING = "assessing", _("Assessing")
+        REFERRED = "referred", _("Referred")
+        CLOSED = "closed", _("Closed")
+
+    class Urgency(models.TextChoices):
+        NORMAL = "normal", _("Normal")
+        HIGH = "high", _("High")
+        IMMEDIATE = "immediate", _("Immediate danger")
+
+    source = models.CharField(_("source"), max_length=16, choices=Source.choices)
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.NEW, db_index=True
+    )
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    topic = models.CharField(_("topic"), max_length=16, blank=True)
+    conversation = models.OneToOneField(
+        "chat.Conversation",
+        verbose_name=_("conversation"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="lead",
+    )
+    form_of_exploitation = models.CharField(
+        _("form of exploitation"), max_length=16, choices=ExploitationForm.choices, blank=True
+    )
+    urgency = models.CharField(
+        _("urgency"), max_length=16, choices=Urgency.choices, default=Urgency.NORMAL
+    )
+    summary = models.TextField(_("summary"), blank=True)
+    what_happened = models.TextField(_("what happened (in the visitor's words)"), blank=True)
+    location = models.CharField(_("municipality or country"), max_length=120, blank=True)
+    safe_contact = models.TextField(
+        _("safe contact"),
+        blank=True,
+        help_text=_("How and when it is safe to contact the person. Empty: do not contact."),
+    )
+    do_not_contact = models.BooleanField(_("do not contact back through the chat"), default=False)
+    transcript = models.JSONField(_("transcript"), default=list, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("operator"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now, db_index=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("lead")
+        verbose_name_plural = _("leads")
+
+    def __str__(self) -> str:
+        return _("Lead #%(id)s") % {"id": self.pk}
+
+
+class ConsentRecord(models.Model):
+    class Method(models.TextChoices):
+        CHAT = "chat", _("Chat: the visitor pressed 'I agree'")
+        MESSAGE = "message", _("Leave-a-message form: the visitor ticked the consent box")
+
+    lead = models.OneToOneField(Lead, on_delete=models.CASCADE, related_name="consent")
+    granted_at = models.DateTimeField(_("granted"), default=timezone.now)
+    method = models.CharField(_("how"), max_length=16, choices=Method.choices)
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    wording_version = models.CharField(_("wording version"), max_length=32)
+    wording_hash = models.CharField(_("wording hash (SHA-256)"), max_length=64)
+    covers_transcript = models.BooleanField(_("covers the transcript"), default=False)
+    covers_contact = models.BooleanField(_("covers contact details"), default=False)
+    withdrawal_code_hash = models.CharField(max_length=64, unique=True)
+
+    class Meta:
+        verbose_name = _("consent record")
+        verbose_name_plural = _("consent records")
+
+    def __str__(self) -> str:
+        return f"{self.lead} ({self.granted_at:%Y-%m-%d %H:%M})"

@@ -1,0 +1,55 @@
+"""The one place chat text is cleaned and links are found. Every call to bleach is here.
+
+bleach 6.4 is the last release, so no security property rests on it alone: chat text is
+always rendered as text by the clients (`textContent`), never as HTML. This module
+
+- normalises text (Unicode NFC, newlines) and removes what could disguise it: control
+  characters and bidirectional overrides;
+- splits an operator's text into text and link segments, using bleach's URL pattern, so the
+  client can build real links (http and https only) without ever parsing HTML.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from bleach.linkifier import build_url_re
+
+LINK_PROTOCOLS = frozenset({"http", "https"})
+URL_RE = build_url_re(protocols=LINK_PROTOCOLS)
+
+# C0/C1 controls except tab and newline; bidi embeddings, overrides and isolates; BOM.
+_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+def clean_text(text: str) -> str:
+    """The text as it will be stored and shown: normalised, without invisible controls, with
+    surrounding whitespace removed. Markup is kept as the characters typed; clients render it
+    as text."""
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    return _INVISIBLE.sub("", text).strip()
+
+
+def link_segments(text: str) -> list[dict[str, str]]:
+    """Split text into `{"text": …}` and `{"text": …, "href": …}` segments, for links that
+    operators send. Only http(s) links become links; a bare domain gets https://."""
+    segments: list[dict[str, str]] = []
+    position = 0
+    for match in URL_RE.finditer(text):
+        url = match.group(0)
+        # Trailing punctuation belongs to the sentence, not the link.
+        stripped = url.rstrip(".,;:!?)")
+        end = match.start() + len(stripped)
+        if match.start() > position:
+            segments.append({"text": text[position : match.start()]})
+        scheme = stripped.split("://", 1)[0].lower() if "://" in stripped else ""
+        if scheme and scheme not in LINK_PROTOCOLS:
+            segments.append({"text": stripped})
+        else:
+            href = stripped if scheme else f"https://{stripped}"
+            segments.append({"text": stripped, "href": href})
+        position = end
+    if position < len(text):
+        segments.append({"text": text[position:]})
+    return segments
