@@ -109,6 +109,7 @@ def message_frame(message: Message, language: str) -> dict:
         "client_id": message.client_id,
         "sent_at": message.created_at.isoformat(),
         "text": event_text(message.event, language) if message.event else message.text,
+        "event": message.event,
     }
     if message.sender == Message.Sender.OPERATOR and message.kind == Message.Kind.TEXT:
         frame["segments"] = link_segments(message.text)

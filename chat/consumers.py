@@ -149,6 +149,7 @@ class VisitorConsumer(ChatConsumer):
             "received",
             "sync",
             "consent",
+            "consent_wording",
             "end",
             "quick_exit",
             "leave_message",
@@ -285,6 +286,16 @@ class VisitorConsumer(ChatConsumer):
         await self.send_json(
             {"type": "consent_recorded", "granted": answer.grant, "withdrawal_code": code}
         )
+
+    async def on_consent_wording(self, data: dict) -> None:
+        """The visitor is about to end the chat: show the consent question first. A waiting
+        visitor has told nobody anything yet, so there is nothing to consent to."""
+        conversation_id = self.require_conversation()
+        conversation = await database_sync_to_async(Conversation.objects.get)(pk=conversation_id)
+        if conversation.status == Conversation.Status.WAITING:
+            await self._end(quick_exit=False)
+            return
+        await self.send_json(actions.consent_frame(conversation))
 
     async def on_end(self, data: dict) -> None:
         await self._end(quick_exit=False)

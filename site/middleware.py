@@ -1,18 +1,99 @@
 """Site-wide response headers that Django's SecurityMiddleware does not set."""
 
+import re
+
 from django.conf import settings
+
+from csp.constants import SELF
 
 
 class SecurityHeadersMiddleware:
-    """Adds Permissions-Policy (no camera, microphone or location for any page) and keeps
-    visitors' pages out of shared caches."""
+    """Adds Permissions-Policy (no camera, microphone or location for any page) and
+    Cross-Origin-Resource-Policy.
+
+    Public pages send no Referer at all (Referrer-Policy: no-referrer, set by Django's
+    SecurityMiddleware). Staff pages under the admin send it to their own origin only: with
+    no-referrer, browsers send `Origin: null` on form posts, which Django's CSRF protection
+    rightly refuses.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
         self.permissions_policy = settings.PERMISSIONS_POLICY
+        self.staff_prefix = "/admin/"
 
     def __call__(self, request):
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", self.permissions_policy)
         response.headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
+        if request.path.startswith(self.staff_prefix):
+            response.headers.setdefault("Referrer-Policy", "same-origin")
+        return response
+
+
+class AdminScriptNonceMiddleware:
+    """Gives the Wagtail admin's own inline scripts the request's CSP nonce.
+
+    Wagtail 8's admin (and wagtail-modeltranslation's editor integration) still write a few
+    inline `<script>` elements (date choosers, inline panels, editor settings), which a policy
+    without 'unsafe-inline' blocks. Rather than allowing every inline script, each `<script>`
+    element in an admin HTML response gets this response's nonce. Injected markup is still
+    escaped by the templates, and inline event handlers and `javascript:` URLs stay blocked.
+    Public pages never go through this: they have no inline script at all.
+
+    Must come after csp.middleware.CSPMiddleware in MIDDLEWARE, so that it runs before the
+    policy header is written.
+    """
+
+    SCRIPT_TAG = re.compile(rb"<script(?=[\s>])(?![^>]*\bnonce=)", re.IGNORECASE)
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            request.path.startswith("/admin/")
+            and not response.streaming
+            and response.get("Content-Type", "").startswith("text/html")
+        ):
+            nonce = str(request.csp_nonce).encode()
+            response.content = self.SCRIPT_TAG.sub(
+                b'<script nonce="' + nonce + b'"', response.content
+            )
+            if response.has_header("Content-Length"):
+                response["Content-Length"] = str(len(response.content))
+        return response
+
+
+class FrameAncestorsMiddleware:
+    """Lets the admin frame the views Wagtail marks as framable by the same origin (the live
+    preview panel, block previews), and nothing else.
+
+    Those views set `X-Frame-Options: SAMEORIGIN` themselves; but the site-wide CSP says
+    `frame-ancestors 'none'`, which browsers obey over X-Frame-Options, so the admin's preview
+    panel would stay blank. Must sit after `csp.middleware.CSPMiddleware` in MIDDLEWARE, so that
+    it has marked the response before the CSP header is built.
+    """
+
+    FRAME_ANCESTORS = re.compile(r"frame-ancestors[^;]*")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.get("X-Frame-Options", "").upper() != "SAMEORIGIN":
+            return response
+        if "Content-Security-Policy" in response:
+            # A page preview has already been through the whole middleware stack once (Wagtail
+            # renders it with a request of its own), which wrote a public page's policy; keep
+            # that policy, nonce included, and only let the admin frame it.
+            response["Content-Security-Policy"] = self.FRAME_ANCESTORS.sub(
+                "frame-ancestors 'self'", response["Content-Security-Policy"]
+            )
+        else:
+            replace = dict(getattr(response, "_csp_replace", None) or {})
+            replace["frame-ancestors"] = [SELF]
+            response._csp_replace = replace
         return response

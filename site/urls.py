@@ -9,12 +9,14 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from awareness import views as awareness_views
+from chat import views as chat_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),
     path("robots.txt", awareness_views.robots_txt, name="robots_txt"),
+    path("chat/availability/", chat_views.availability, name="chat_availability"),
 ]
 
 if settings.DEBUG:

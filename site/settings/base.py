@@ -76,6 +76,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "lantern.middleware.SecurityHeadersMiddleware",
     "csp.middleware.CSPMiddleware",
+    "lantern.middleware.FrameAncestorsMiddleware",
+    "lantern.middleware.AdminScriptNonceMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",

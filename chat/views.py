@@ -1,0 +1,90 @@
+"""HTTP views of the chat: the widget's availability check and the operator console."""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.decorators import permission_required
+from django.db.models import Q
+from django.http import HttpRequest, JsonResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+from lantern.choices import ExploitationForm
+
+from . import actions, protocol
+from .models import CannedResponse, Topic
+from .referrals.models import Lead
+
+
+@require_GET
+@never_cache
+def availability(request: HttpRequest) -> JsonResponse:
+    """Whether the chat is open and someone can answer. Asked when the visitor opens the chat
+    panel, before anything is created; it stores nothing and sets no cookie."""
+    return JsonResponse(actions.chat_availability())
+
+
+@permission_required(actions.OPERATE_PERMISSION, raise_exception=True)
+def console(request: HttpRequest):
+    return render(request, "chat/console.html", {"console": console_config(request.user)})
+
+
+def console_config(user) -> dict:
+    """Everything the console script needs besides the socket: choices, canned responses in
+    every language, and the operators a conversation can be transferred to."""
+    languages = [code for code, _name in settings.LANGUAGES]
+    operators = (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .filter(
+            Q(is_superuser=True)
+            | Q(user_permissions__codename="operate_chat")
+            | Q(groups__permissions__codename="operate_chat")
+        )
+        .exclude(pk=user.pk)
+        .distinct()
+        .order_by("first_name", "username")
+    )
+    return {
+        "wsPath": "/ws/chat/operator/",
+        "heartbeatSeconds": protocol.HEARTBEAT_SECONDS,
+        "maxLength": protocol.MAX_MESSAGE_CHARS,
+        "languages": [{"code": code, "name": str(name)} for code, name in settings.LANGUAGES],
+        "topics": {value: str(label) for value, label in Topic.choices},
+        "forms": [{"value": v, "label": str(label)} for v, label in ExploitationForm.choices],
+        "urgencies": [{"value": v, "label": str(label)} for v, label in Lead.Urgency.choices],
+        "canned": [
+            {
+                "id": canned.pk,
+                "title": canned.title,
+                "texts": {code: getattr(canned, f"text_{code}") or "" for code in languages},
+            }
+            for canned in CannedResponse.objects.all()
+        ],
+        "operators": [
+            {"id": operator.pk, "name": operator.get_full_name() or operator.get_username()}
+            for operator in operators
+        ],
+        "strings": {
+            "accept": _("Accept"),
+            "inLanguage": _("in your language"),
+            "waiting": _("waiting %(minutes)s min"),
+            "visitor": _("Visitor"),
+            "you": _("You"),
+            "note": _("Private note"),
+            "sent": _("sent"),
+            "delivered": _("delivered"),
+            "connected": _("Connected."),
+            "reconnecting": _("Connection lost. Reconnecting…"),
+            "closedHurry": _(
+                "The visitor left in a hurry (quick exit). Do not contact them back through "
+                "the chat."
+            ),
+            "closed": _("The conversation has ended."),
+            "offline": _("The visitor is offline."),
+            "leadSaved": _("Lead saved."),
+            "consentGranted": _("Consent granted: fill in the lead below."),
+            "forbidden": _("You are no longer allowed to answer chats."),
+        },
+    }
