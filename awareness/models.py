@@ -72,11 +72,16 @@ class LanternPage(Page):
                 url = self.get_full_url(request)
             if url:
                 alternates.append({"lang_code": code, "location": url})
+        # As in the page's <head>: visitors whose language is not offered get the Latvian page.
+        default = [a for a in alternates if a["lang_code"] == settings.LANGUAGE_CODE]
+        hreflangs = alternates + [
+            {"lang_code": "x-default", "location": a["location"]} for a in default
+        ]
         return [
             {
                 "location": alternate["location"],
                 "lastmod": self.last_published_at or self.latest_revision_created_at,
-                "alternates": alternates,
+                "alternates": hreflangs,
             }
             for alternate in alternates
         ]

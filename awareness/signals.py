@@ -1,5 +1,6 @@
 """Publishing anything that public pages show clears the page cache."""
 
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
@@ -10,11 +11,19 @@ from .cache import clear_page_cache
 from .models import ChatOpeningHours, Hotline, SafetySettings
 
 
+def clear_now_and_on_commit() -> None:
+    """Clear at once, and again when the change is committed: a page that another process
+    renders in between still reads the old rows, and would otherwise be cached, stale, under
+    the new generation until it expires."""
+    clear_page_cache()
+    transaction.on_commit(clear_page_cache)
+
+
 @receiver(page_published)
 @receiver(page_unpublished)
 @receiver(post_page_move)
 def clear_on_publish(sender, **kwargs):
-    clear_page_cache()
+    clear_now_and_on_commit()
 
 
 @receiver(post_delete, sender=Page)
@@ -24,4 +33,4 @@ def clear_on_publish(sender, **kwargs):
 @receiver(post_save, sender=ChatOpeningHours)
 @receiver(post_delete, sender=ChatOpeningHours)
 def clear_on_change(sender, **kwargs):
-    clear_page_cache()
+    clear_now_and_on_commit()

@@ -17,6 +17,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import translation
 
 from wagtail.models import Page, Site
 
@@ -233,7 +234,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, no_staff: bool = False, **options):
         loader = Loader(self.stdout)
-        with transaction.atomic():
+        # Assigning a translated field (`page.slug = ...`) writes the active language's column:
+        # whatever language the caller has active, build in the default one.
+        with translation.override(settings.LANGUAGE_CODE), transaction.atomic():
             loader.load_hotlines()
             loader.load_pages()
             loader.load_settings()

@@ -1,0 +1,175 @@
+"""`load_demo_content` builds a real-looking site in four languages, and running it again
+changes nothing.
+
+The demo's wording is edited independently, so these tests assert on structure only. The test
+database already holds the demo (loaded once for the session, without staff) and the tests' own
+page tree, which is left out where it would count.
+"""
+
+import io
+import re
+
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.utils import translation
+
+from wagtail.models import Page, PageLogEntry, Revision, Site
+
+import pytest
+
+from awareness import models
+from awareness.demo import content
+from tests.awareness.factories import LANGUAGES
+from tests.html import parse
+
+pytestmark = pytest.mark.django_db
+
+# Every demo number is fictitious: the unassigned 8000 00xx range, or the real emergency number.
+FICTITIOUS_NUMBER = re.compile(r"8000 ?00\d\d")
+FICTITIOUS_DIALLED = re.compile(r"800000\d\d")
+EMERGENCY = "112"
+
+
+def load(*args: str) -> str:
+    out = io.StringIO()
+    call_command("load_demo_content", *args, stdout=out)
+    return out.getvalue()
+
+
+def snapshot() -> dict:
+    """Everything a run could create or change."""
+    user_model = get_user_model()
+    safety = models.SafetySettings.for_site(Site.objects.get(is_default_site=True))
+    return {
+        "pages": Page.objects.count(),
+        "revisions": Revision.objects.count(),
+        "page_log": PageLogEntry.objects.count(),
+        "latest_revisions": dict(Page.objects.values_list("pk", "latest_revision_id")),
+        "published_at": dict(Page.objects.values_list("pk", "last_published_at")),
+        "hotlines": sorted(models.Hotline.objects.values_list("pk", "number", "name_lv")),
+        "users": sorted(user_model.objects.values_list("pk", "username", "password")),
+        "memberships": sorted(user_model.groups.through.objects.values_list("pk", flat=True)),
+        "sites": list(Site.objects.values_list("pk", "root_page_id", "site_name")),
+        "settings": (safety.emergency_number, safety.main_hotline_id, safety.quick_exit_url),
+        "chat_hours": sorted(models.ChatOpeningHours.objects.values_list("pk", flat=True)),
+    }
+
+
+def demo_pages(tree):
+    """The demo's pages, without the tests' own tree."""
+    return Page.objects.filter(depth__gt=1).exclude(pk__in=tree.pks()).specific()
+
+
+@pytest.mark.parametrize("args", [(), ("--no-staff",)], ids=["with-staff", "no-staff"])
+def test_second_run_changes_nothing(tree, args):
+    load(*args)  # brings the test database up to date (the tests' tree retitled the home page)
+    before = snapshot()
+
+    output = load(*args)
+
+    assert "nothing changed" in output
+    assert snapshot() == before
+
+
+def test_runs_alike_whatever_language_is_active(tree):
+    """A translated field assigned in the loader must land in its own language's column, not in
+    whichever language the caller happened to have active."""
+    slugs_before = {
+        page.slug_lv: tuple(getattr(page, f"slug_{code}") for code in LANGUAGES)
+        for page in demo_pages(tree).exclude(depth=2)
+    }
+    models.HomePage.objects.get().delete()  # the whole demo goes; it is rebuilt from scratch
+
+    with translation.override("en"):
+        load("--no-staff")
+
+    rebuilt = {
+        page.slug_lv: tuple(getattr(page, f"slug_{code}") for code in LANGUAGES)
+        for page in Page.objects.filter(depth__gt=2).specific()
+    }
+    assert rebuilt == slugs_before
+
+
+def test_builds_the_demo_site(tree):
+    pages = list(demo_pages(tree).filter(live=True))
+    by_type = {}
+    for page in pages:
+        by_type.setdefault(type(page), []).append(page)
+
+    site = Site.objects.get(is_default_site=True)
+    home = models.HomePage.objects.get()
+    assert site.root_page_id == home.pk
+    # Wagtail's welcome page is gone: the home page is the root's only child.
+    assert list(Page.get_first_root_node().get_children()) == [home.page_ptr]
+
+    campaigns = by_type.get(models.CampaignPage, [])
+    audiences = [campaign.audience for campaign in campaigns]
+    assert audiences.count("labour_migrants") >= 2
+    assert audiences.count("young_people") >= 2
+    assert all(campaign.forms_of_exploitation for campaign in campaigns)
+    assert all(
+        isinstance(campaign.get_parent().specific, models.CampaignIndexPage)
+        for campaign in campaigns
+    )
+    assert len(by_type.get(models.HelpPage, [])) >= 1
+    assert len(by_type.get(models.SafetyPage, [])) >= 1
+    (news,) = by_type[models.ArticleIndexPage]
+    assert models.ArticlePage.objects.live().child_of(news).exists()
+
+
+def test_most_pages_are_in_all_four_languages(tree):
+    pages = list(demo_pages(tree))
+    complete = [p for p in pages if all(getattr(p, f"title_{code}") for code in LANGUAGES)]
+
+    assert pages
+    assert len(complete) >= 0.75 * len(pages), [p.title_lv for p in pages if p not in complete]
+    for page in pages:
+        assert page.title_lv, "Latvian is the fallback: every page has it"
+
+
+def test_hotlines_and_settings():
+    hotlines = list(models.Hotline.objects.all())
+    safety = models.SafetySettings.for_site(Site.objects.get(is_default_site=True))
+
+    assert len(hotlines) >= 1
+    for hotline in hotlines:
+        assert hotline.number == EMERGENCY or FICTITIOUS_NUMBER.fullmatch(hotline.number), (
+            hotline.number
+        )
+        assert all(getattr(hotline, f"name_{code}") for code in LANGUAGES), hotline.number
+    assert safety.emergency_number == EMERGENCY
+    assert safety.main_hotline in hotlines
+    assert safety.chat_hours.exists()
+
+
+def test_every_phone_number_on_the_demo_site_is_fictitious(client, tree):
+    numbers = set()
+    for page in demo_pages(tree).filter(live=True):
+        for code in LANGUAGES:
+            with translation.override(code):
+                path = page.get_url()
+            html = parse(client.get(path))
+            for link in html.select('a[href^="tel:"]'):
+                numbers.add(link["href"].removeprefix("tel:"))
+            # Numbers written out in the text: toll-free 8xxx xxxx, or international +371 …
+            # (not every 8-digit run: years such as "2021 2023" would match).
+            numbers.update(
+                match.replace(" ", "")
+                for match in re.findall(r"\+\d[\d ]{7,}\d|\b8\d{3} ?\d{4}\b", html.get_text(" "))
+            )
+
+    assert EMERGENCY in numbers
+    for number in numbers:
+        assert number == EMERGENCY or FICTITIOUS_DIALLED.fullmatch(number), number
+
+
+def test_staff_accounts_join_their_groups():
+    load()
+
+    user_model = get_user_model()
+    for username, group_name, is_superuser in content.STAFF:
+        user = user_model.objects.get(username=username)
+        assert user.is_superuser == is_superuser
+        if group_name:
+            assert user.groups.filter(name=group_name).exists()
+        assert user.has_usable_password()

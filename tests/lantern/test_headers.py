@@ -1,0 +1,91 @@
+"""Security headers on every kind of response the site sends."""
+
+from django.urls import reverse
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.lantern.responses import PUBLIC_KINDS, fetch
+
+pytestmark = pytest.mark.django_db
+
+ALL_KINDS = [*PUBLIC_KINDS, "admin_login"]
+
+
+def csp_directives(response) -> dict[str, list[str]]:
+    directives = {}
+    for part in response["Content-Security-Policy"].split(";"):
+        words = part.split()
+        if words:
+            assert words[0] not in directives, f"{words[0]} given twice"
+            directives[words[0]] = words[1:]
+    return directives
+
+
+@pytest.mark.parametrize("kind", ALL_KINDS)
+def test_content_security_policy(client, tree, kind):
+    response = fetch(client, tree, kind)
+
+    policy = csp_directives(response)
+    assert policy["default-src"] == ["'self'"]
+    assert policy["frame-ancestors"] == ["'none'"]
+    assert policy["object-src"] == ["'none'"]
+    assert policy["base-uri"] == ["'none'"]
+    for name, sources in policy.items():
+        assert "'unsafe-inline'" not in sources, name
+        assert "'unsafe-eval'" not in sources, name
+        # Nothing is loaded from another host.
+        assert not any(s == "*" or s.startswith(("http:", "https:")) for s in sources), name
+    for name in ("script-src", "style-src"):
+        assert all(s == "'self'" or s.startswith("'nonce-") for s in policy[name]), name
+
+
+@pytest.mark.parametrize("kind", ALL_KINDS)
+def test_other_security_headers(client, tree, kind):
+    response = fetch(client, tree, kind)
+
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Cross-Origin-Opener-Policy"] == "same-origin"
+    if not response.has_header("Location"):
+        # Older browsers' version of frame-ancestors 'none' (a redirect is never framed).
+        assert response["X-Frame-Options"] == "DENY"
+    permissions = dict(
+        item.strip().split("=", 1) for item in response["Permissions-Policy"].split(",")
+    )
+    for feature in ("camera", "microphone", "geolocation"):
+        assert permissions[feature] == "()", feature
+
+
+@pytest.mark.parametrize("kind", PUBLIC_KINDS)
+def test_public_responses_send_no_referrer(client, tree, kind):
+    assert fetch(client, tree, kind)["Referrer-Policy"] == "no-referrer"
+
+
+def test_admin_sends_the_referrer_to_its_own_origin_only(client, tree):
+    """Staff pages send `same-origin`: with `no-referrer`, browsers send `Origin: null` on the
+    admin's form posts, which Django's CSRF check refuses. Other hosts still learn nothing."""
+    assert fetch(client, tree, "admin_login")["Referrer-Policy"] == "same-origin"
+
+
+def test_hsts_is_not_sent_by_the_development_and_test_settings(client, tree):
+    # HSTS is production's (see test_settings.py): a developer's browser must not pin localhost.
+    assert "Strict-Transport-Security" not in fetch(client, tree, "page")
+
+
+def test_admin_inline_scripts_carry_the_policys_nonce(client, tree, superuser):
+    """Wagtail's admin still writes inline scripts (date choosers, inline panels, the translation
+    switcher); without the nonce a browser would refuse them under this policy."""
+    client.force_login(superuser)
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[tree.campaign.pk]))
+
+    nonces = {
+        source.removeprefix("'nonce-").removesuffix("'")
+        for source in csp_directives(response)["script-src"]
+        if source.startswith("'nonce-")
+    }
+    assert len(nonces) == 1
+    html = BeautifulSoup(response.content.decode(), "html.parser")
+    inline = [s for s in html.find_all("script") if not s.get("src") and s.get_text().strip()]
+    assert inline, "the edit view has inline scripts"
+    for script in inline:
+        assert script.get("nonce") in nonces, script.get_text()[:80]
