@@ -173,3 +173,27 @@ def test_staff_accounts_join_their_groups():
         if group_name:
             assert user.groups.filter(name=group_name).exists()
         assert user.has_usable_password()
+
+
+def test_a_page_saved_again_in_the_admin_is_not_republished(tree):
+    """Saving a page in the admin stores its list items with ids; that is not a change."""
+    load("--no-staff")
+    campaign = models.CampaignPage.objects.filter(body_lv__isnull=False).first()
+    campaign.save_revision().publish()
+    before = snapshot()
+
+    output = load("--no-staff")
+
+    assert "nothing changed" in output
+    assert snapshot() == before
+
+
+def test_a_changed_home_slug_updates_the_one_home_page(tree, monkeypatch):
+    load("--no-staff")
+    home = models.HomePage.objects.get()
+    monkeypatch.setitem(content.HOME, "slug", {**content.HOME["slug"], "lv": "jauns-sakums"})
+
+    load("--no-staff")
+
+    assert models.HomePage.objects.get().pk == home.pk
+    assert models.HomePage.objects.get().slug_lv == "jauns-sakums"

@@ -65,7 +65,19 @@ class Loader:
     def stream_data(page: Page, field: str) -> list:
         raw = getattr(page, field).get_prep_value()
         # Block ids are random; compare content only.
-        return json.loads(json.dumps([{"type": b["type"], "value": b["value"]} for b in raw]))
+        return Loader.without_ids([{"type": b["type"], "value": b["value"]} for b in raw])
+
+    @staticmethod
+    def without_ids(value: Any) -> Any:
+        """Stream data with list items' ids dropped: once a page is saved in the admin, each
+        ListBlock item is stored as {"type": "item", "value": …, "id": …}."""
+        if isinstance(value, list):
+            return [Loader.without_ids(item) for item in value]
+        if isinstance(value, dict):
+            if set(value) == {"type", "value", "id"} and value["type"] == "item":
+                return Loader.without_ids(value["value"])
+            return {key: Loader.without_ids(item) for key, item in value.items()}
+        return json.loads(json.dumps(value))
 
     def page_fields(self, spec: dict) -> dict[str, Any]:
         fields: dict[str, Any] = {}
@@ -82,7 +94,7 @@ class Loader:
     def differs(self, page: Page, fields: dict[str, Any]) -> bool:
         for name, wanted in fields.items():
             if name.startswith("body_"):
-                if self.stream_data(page, name) != json.loads(json.dumps(wanted)):
+                if self.stream_data(page, name) != self.without_ids(wanted):
                     return True
             elif getattr(page, name) != wanted:
                 return True
@@ -110,10 +122,15 @@ class Loader:
             hotline.save()
             self.hotlines[key] = hotline
 
-    def ensure_page(self, parent: Page, model: type[Page], spec: dict) -> Page:
+    def ensure_page(
+        self, parent: Page, model: type[Page], spec: dict, existing: Page | None = None
+    ) -> Page:
+        """The page under `parent` with the spec's Latvian slug (or `existing`), created or
+        brought up to date."""
         fields = self.page_fields(spec)
         slug = spec["slug"]["lv"]
-        existing = parent.get_children().filter(slug_lv=slug).first() if parent else None
+        if existing is None:
+            existing = parent.get_children().filter(slug_lv=slug).first()
         if existing is None:
             page = model(**fields)
             page.slug = slug
@@ -134,12 +151,10 @@ class Loader:
 
     def load_pages(self) -> models.HomePage:
         root = Page.get_first_root_node()
-        home = models.HomePage.objects.first()
-        if home is None:
-            home = self.ensure_page(root, models.HomePage, content.HOME)
-        else:
-            self.ensure_page(root, models.HomePage, content.HOME)
-            home.refresh_from_db()
+        # There is one home page: found by type, so a changed slug updates it.
+        home = self.ensure_page(
+            root, models.HomePage, content.HOME, existing=models.HomePage.objects.first()
+        )
         site = Site.objects.filter(is_default_site=True).first()
         if site is None:
             Site.objects.create(
