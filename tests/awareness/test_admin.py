@@ -380,3 +380,15 @@ def test_scheduled_change_to_a_live_page_keeps_the_old_text_until_its_time(clien
         parse(client.get(tree.path("article", "en"))).find("h1").get_text(strip=True)
         == "Scheduled title"
     )
+
+
+@pytest.mark.parametrize("group_name", ["Editors", "Moderators"])
+def test_editors_and_moderators_manage_hotlines(client, django_user_model, group_name):
+    from django.contrib.auth.models import Group
+
+    user = django_user_model.objects.create_user(f"hotline-{group_name}", password="x")
+    user.groups.add(Group.objects.get(name=group_name))
+    client.force_login(user)
+    hotline = models.Hotline.objects.first()
+    response = client.get(f"/admin/snippets/awareness/hotline/edit/{hotline.pk}/")
+    assert response.status_code == 200
