@@ -2,10 +2,13 @@
  * Quick exit: leave the site at once, leaving as little behind as a script can.
  *
  * - the "Quick exit" link (data-quick-exit) works without JavaScript as a plain link;
- * - with JavaScript it, or pressing Shift three times within two seconds, hides the page,
- *   clears this site's sessionStorage and localStorage (the chat token lives there), tells
- *   any listener (the chat) that the visitor left in a hurry, and replaces the current
+ * - with JavaScript it, or pressing Shift three times in a row within two seconds, hides the
+ *   page, tells any listener (the chat) that the visitor left in a hurry, clears this site's
+ *   sessionStorage and localStorage (the chat token lives there), and replaces the current
  *   history entry with the neutral destination, so Back does not return here.
+ *
+ * Only Shift presses with no other key in between count: typing capital letters (Shift+A,
+ * Shift+B, ...) never sets off an exit.
  */
 (function () {
   "use strict";
@@ -13,6 +16,7 @@
   var SHIFT_PRESSES = 3;
   var WINDOW_MS = 2000;
   var presses = [];
+  var leaving = false;
 
   function destination() {
     var link = document.querySelector("[data-quick-exit]");
@@ -25,23 +29,30 @@
     }
     var target = destination();
     document.documentElement.classList.add("is-exiting");
-    try {
-      window.dispatchEvent(new CustomEvent("lantern:quick-exit"));
-    } catch (e) { /* a listener failing must not stop the exit */ }
+    if (!leaving) {
+      leaving = true;  // the chat hears it once, however often the visitor presses
+      try {
+        window.dispatchEvent(new CustomEvent("lantern:quick-exit"));
+      } catch (e) { /* a listener failing must not stop the exit */ }
+    }
     try { window.sessionStorage.clear(); } catch (e) { /* storage may be disabled */ }
     try { window.localStorage.clear(); } catch (e) { /* storage may be disabled */ }
     window.location.replace(target);
   }
 
   document.addEventListener("click", function (event) {
-    var link = event.target.closest && event.target.closest("[data-quick-exit]");
+    var link = event.target && event.target.closest && event.target.closest("[data-quick-exit]");
     if (link) {
       quickExit(event);
     }
-  });
+  }, true);
 
   document.addEventListener("keydown", function (event) {
-    if (event.key !== "Shift" || event.repeat) {
+    if (event.key !== "Shift") {
+      presses = [];
+      return;
+    }
+    if (event.repeat) {
       return;
     }
     var now = Date.now();
@@ -50,6 +61,15 @@
     if (presses.length >= SHIFT_PRESSES) {
       presses = [];
       quickExit();
+    }
+  }, true);
+
+  // A page brought back from the back/forward cache must not stay hidden.
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted) {
+      leaving = false;
+      presses = [];
+      document.documentElement.classList.remove("is-exiting");
     }
   });
 
