@@ -11,6 +11,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 from awareness import views as awareness_views
 from chat import views as chat_views
 
+handler500 = "lantern.views.server_error"
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

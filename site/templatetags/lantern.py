@@ -48,7 +48,7 @@ def safety_frame(context) -> dict:
     site = Site.find_for_request(request)
     safety = SafetySettings.for_request(request)
     home = site.root_page if site else None
-    menu = list(home.get_children().live().public().in_menu()) if home else []
+    menu = list(home.get_children().live().public().in_menu().specific()) if home else []
     safety_page = SafetyPage.objects.live().public().descendant_of(home).first() if home else None
     return {
         "home": home,
