@@ -1,7 +1,7 @@
-import pytest
-
 from django.test import Client
 from django.urls import path
+
+import pytest
 
 from lantern import urls as site_urls
 
