@@ -76,7 +76,7 @@ def test_a_word_that_is_nowhere_finds_nothing(client, tree):
     html = parse(search(client, "en", q="zzyzxnotawordanywhere"))
 
     assert html.select(".article-list li") == []
-    assert html.find(attrs={"role": "status"}) is not None
+    assert html.main.find(attrs={"role": "status"}) is not None
 
 
 @pytest.mark.parametrize("query", [None, "", "   "])
@@ -86,7 +86,7 @@ def test_empty_query_shows_no_results(client, tree, query):
     html = parse(search(client, "lv", **params))
 
     assert html.select(".article-list") == []
-    assert html.find(attrs={"role": "status"}) is None
+    assert html.main.find(attrs={"role": "status"}) is None
 
 
 def test_long_query_is_cut_not_refused(client, russian_page):
