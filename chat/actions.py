@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import re
 import secrets
 from dataclasses import dataclass
-from functools import partial
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -66,8 +66,15 @@ def _group_send(group: str, event: dict) -> None:
 
 
 def announce(group: str, event: dict) -> None:
-    """Send `event` to `group` once the current transaction commits (at once outside one)."""
-    transaction.on_commit(partial(_group_send, group, event))
+    """Send `event` to `group` once the current transaction commits (at once outside one).
+
+    Robust: what was committed stays committed and its caller's answer stands if the layer
+    fails (Django logs the failure); clients catch up from the database."""
+
+    def send() -> None:  # a function, not a partial: Django logs a failure by its __qualname__
+        _group_send(group, event)
+
+    transaction.on_commit(send, robust=True)
 
 
 def announce_update(conversation_id: int) -> None:
@@ -154,8 +161,17 @@ def check_text(value, limit: int = protocol.MAX_MESSAGE_CHARS) -> str:
     return text
 
 
+CLIENT_ID_RE = re.compile(r"[A-Za-z0-9_.:-]+")
+
+
 def check_client_id(value) -> str:
-    if not isinstance(value, str) or not 0 < len(value) <= protocol.MAX_CLIENT_ID_CHARS:
+    """Clients choose their ids (random hex in both of ours): printable ASCII only, so that
+    an id is stored and echoed back exactly."""
+    if (
+        not isinstance(value, str)
+        or not 0 < len(value) <= protocol.MAX_CLIENT_ID_CHARS
+        or not CLIENT_ID_RE.fullmatch(value)
+    ):
         raise ChatError(protocol.ERROR_INVALID, field="client_id")
     return value
 
@@ -167,15 +183,15 @@ def check_seq(value) -> int:
 
 
 def check_language(value) -> str:
-    if value not in LANGUAGE_CODES:
+    if not isinstance(value, str) or value not in LANGUAGE_CODES:
         raise ChatError(protocol.ERROR_INVALID, field="language")
     return value
 
 
 def check_topic(value) -> str:
-    if value in (None, ""):
+    if value is None or value == "":
         return Topic.UNSAID
-    if value not in Topic.values:
+    if not isinstance(value, str) or value not in Topic.values:
         raise ChatError(protocol.ERROR_INVALID, field="topic")
     return value
 
@@ -268,7 +284,16 @@ def access_visitor_conversation(token) -> Conversation:
     conversation = Conversation.objects.open().filter(token_hash=hash_token(token)).first()
     if conversation is None:
         raise ChatError(protocol.ERROR_TOKEN, close_code=protocol.CLOSE_TOKEN)
+    if conversation.visitor_seen_at < resume_cutoff():
+        # Gone longer than the resume period: the sweep closes it; nobody may take it up again.
+        raise ChatError(protocol.ERROR_TOKEN, close_code=protocol.CLOSE_TOKEN)
     return conversation
+
+
+def resume_cutoff(now: datetime.datetime | None = None) -> datetime.datetime:
+    """A visitor last seen before this has been gone longer than the resume period."""
+    now = now or timezone.now()
+    return now - datetime.timedelta(seconds=settings.LANTERN_CHAT_RESUME_SECONDS)
 
 
 def do_visitor_seen(conversation_id: int) -> None:
@@ -289,19 +314,35 @@ def do_post_message(
     """Store a message with the conversation's next sequence number and announce it.
 
     Idempotent: a message with the same sender and client id as an earlier one stores nothing
-    and returns the earlier message (created=False)."""
+    and returns the earlier message (created=False). A client id that names a different
+    message (other text, kind or author) is refused rather than acknowledged, since the new
+    message would be lost without anybody knowing."""
+
+    def resent(earlier: Message) -> tuple[Message, bool]:
+        same = (
+            earlier.kind == kind
+            and earlier.text == text
+            and earlier.author_id == (author.pk if author is not None else None)
+        )
+        if not same:
+            raise ChatError(protocol.ERROR_INVALID, field="client_id")
+        return earlier, False
+
     if client_id:
         earlier = Message.objects.filter(
             conversation_id=conversation_id, sender=sender, client_id=client_id
         ).first()
         if earlier is not None:
-            return earlier, False
+            return resent(earlier)
+    changes = {"last_seq": F("last_seq") + 1}
+    if sender == Message.Sender.VISITOR:
+        changes["visitor_seen_at"] = timezone.now()  # a visitor who talks is present
     try:
         with transaction.atomic():
             # The UPDATE takes the row's write lock, so sequence numbers never collide.
             updated = Conversation.objects.filter(
                 pk=conversation_id, status__in=allowed_statuses
-            ).update(last_seq=F("last_seq") + 1)
+            ).update(**changes)
             if not updated:
                 raise ChatError(protocol.ERROR_CLOSED)
             seq = Conversation.objects.values_list("last_seq", flat=True).get(pk=conversation_id)
@@ -323,7 +364,7 @@ def do_post_message(
         ).first()
         if earlier is None:
             raise
-        return earlier, False
+        return resent(earlier)
     return message, True
 
 
@@ -552,8 +593,7 @@ def do_sweep(now: datetime.datetime | None = None) -> int:
     """Close conversations whose visitor has been gone longer than the resume period: waiting
     ones count as missed, active ones as abandoned, ending ones keep their outcome. Returns
     how many were closed."""
-    now = now or timezone.now()
-    cutoff = now - datetime.timedelta(seconds=settings.LANTERN_CHAT_RESUME_SECONDS)
+    cutoff = resume_cutoff(now)
     stale = list(
         Conversation.objects.open().filter(visitor_seen_at__lt=cutoff).values_list("pk", "status")
     )
@@ -610,7 +650,9 @@ def check_status(data: dict) -> dict:
         changes["available"] = data["available"]
     if "languages" in data:
         languages = data["languages"]
-        if not isinstance(languages, list) or any(c not in LANGUAGE_CODES for c in languages):
+        if not isinstance(languages, list) or not all(
+            isinstance(code, str) and code in LANGUAGE_CODES for code in languages
+        ):
             raise ChatError(protocol.ERROR_INVALID, field="languages")
         changes["languages"] = sorted(set(languages))
     if "max_chats" in data:
@@ -636,20 +678,42 @@ def do_set_status(user, changes: dict) -> OperatorStatus:
     return status
 
 
+def _lock_operator_status(user) -> OperatorStatus:
+    """Lock an operator's status row for the rest of the transaction and return it.
+
+    A no-op UPDATE rather than SELECT … FOR UPDATE: on PostgreSQL it takes the row lock the
+    same way, and on SQLite it makes the transaction a writer from its first statement (a
+    read that later wants to write can fail with "database is locked" instead of waiting).
+    Whatever counts an operator's chats against max_chats runs under this lock, so two
+    accepts (or transfers) at once cannot both slip under the limit."""
+    mine = OperatorStatus.objects.filter(user=user)
+    if not mine.update(max_chats=F("max_chats")):
+        OperatorStatus.objects.get_or_create(user=user)
+        mine.update(max_chats=F("max_chats"))
+    return mine.get()
+
+
 def do_accept(user, conversation_id: int) -> Conversation:
     """Take a waiting conversation. Two operators pressing accept at once: the conditional
     UPDATE lets exactly one of them change the row; the other gets ERROR_TAKEN."""
-    status, _created = OperatorStatus.objects.get_or_create(user=user)
-    if Conversation.objects.for_operator(user).count() >= status.max_chats:
-        raise ChatError(protocol.ERROR_STATE, reason="max_chats")
     with transaction.atomic():
+        status = _lock_operator_status(user)
+        if Conversation.objects.for_operator(user).count() >= status.max_chats:
+            raise ChatError(protocol.ERROR_STATE, reason="max_chats")
         taken = Conversation.objects.filter(
             pk=conversation_id, status=Conversation.Status.WAITING
         ).update(status=Conversation.Status.ACTIVE, operator=user, accepted_at=timezone.now())
         if not taken:
-            if Conversation.objects.filter(pk=conversation_id).exists():
-                raise ChatError(protocol.ERROR_TAKEN, conversation=conversation_id)
-            raise ChatError(protocol.ERROR_NOT_FOUND, conversation=conversation_id)
+            current = (
+                Conversation.objects.filter(pk=conversation_id)
+                .values_list("status", flat=True)
+                .first()
+            )
+            if current is None:
+                raise ChatError(protocol.ERROR_NOT_FOUND, conversation=conversation_id)
+            if current == Conversation.Status.CLOSED:
+                raise ChatError(protocol.ERROR_CLOSED, conversation=conversation_id)
+            raise ChatError(protocol.ERROR_TAKEN, conversation=conversation_id)
         do_post_message(
             conversation_id,
             Message.Sender.SYSTEM,
@@ -658,7 +722,7 @@ def do_accept(user, conversation_id: int) -> Conversation:
             event="accepted",
         )
         announce_queue()
-    return Conversation.objects.get(pk=conversation_id)
+        return Conversation.objects.get(pk=conversation_id)
 
 
 def do_transfer(user, conversation: Conversation, to_user_id, note: str) -> Conversation:
@@ -671,6 +735,9 @@ def do_transfer(user, conversation: Conversation, to_user_id, note: str) -> Conv
     if not available_operators().filter(user=target).exists():
         raise ChatError(protocol.ERROR_STATE, reason="operator_away")
     with transaction.atomic():
+        status = _lock_operator_status(target)
+        if Conversation.objects.for_operator(target).count() >= status.max_chats:
+            raise ChatError(protocol.ERROR_STATE, reason="max_chats")
         moved = Conversation.objects.filter(
             pk=conversation.pk, operator=user, status=Conversation.Status.ACTIVE
         ).update(operator=target)
@@ -696,6 +763,11 @@ def do_operator_end(conversation: Conversation) -> None:
     """The operator ends the chat. If the visitor has not answered on consent yet, they are
     asked now and the conversation waits in ENDING for their answer (or their leaving)."""
     with transaction.atomic():
+        conversation = Conversation.objects.select_for_update().get(pk=conversation.pk)
+        if conversation.status == Conversation.Status.CLOSED:
+            raise ChatError(protocol.ERROR_CLOSED)
+        if conversation.status != Conversation.Status.ACTIVE:
+            raise ChatError(protocol.ERROR_STATE)  # already ending: the visitor is being asked
         if conversation.consent in (Conversation.Consent.GRANTED, Conversation.Consent.DECLINED):
             do_close(conversation.pk, Conversation.Outcome.OPERATOR_ENDED)
             return

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import time
+import traceback
 
 from django.utils import translation
 
@@ -23,20 +24,56 @@ from .protocol import ChatError
 logger = logging.getLogger(__name__)
 
 
+def log_failure(what: str, name: str, error: BaseException) -> None:
+    """Log a failure by its kind and place only. The exception's message is left out: it may
+    quote what a visitor sent (message text, a token), which no log may hold."""
+    logger.error(
+        "chat %s %s failed: %s\n%s",
+        what,
+        name,
+        type(error).__name__,
+        "".join(traceback.format_tb(error.__traceback__)).rstrip(),
+    )
+
+
+def parse_frame(text_data: str | None) -> tuple[dict | None, str | None]:
+    """The frame as a dict, or the error code that refuses it."""
+    if text_data is None:
+        return None, protocol.ERROR_MALFORMED  # binary frames are refused unread
+    # The limit is in bytes of UTF-8; a character takes at most four.
+    if len(text_data) > protocol.MAX_FRAME_BYTES or (
+        len(text_data) * 4 > protocol.MAX_FRAME_BYTES
+        and len(text_data.encode("utf-8", "surrogatepass")) > protocol.MAX_FRAME_BYTES
+    ):
+        return None, protocol.ERROR_TOO_BIG
+    try:
+        data = json.loads(text_data)
+    except (ValueError, RecursionError):  # deeply nested arrays exhaust the parser's stack
+        return None, protocol.ERROR_MALFORMED
+    if not isinstance(data, dict) or not isinstance(data.get("type"), str):
+        return None, protocol.ERROR_MALFORMED
+    return data, None
+
+
 class RateLimiter:
     """Frames and messages per fixed window; repeated excess closes the socket."""
 
+    clock = staticmethod(time.monotonic)  # tests replace it
+
     def __init__(self) -> None:
-        self.window_start = time.monotonic()
+        self.window_start = self.clock()
         self.frames = 0
         self.messages = 0
         self.strikes = 0
         self.struck_this_window = False
 
     def hit(self, *, message: bool) -> bool:
-        now = time.monotonic()
+        now = self.clock()
         if now - self.window_start >= protocol.RATE_WINDOW_SECONDS:
-            if not self.struck_this_window:
+            # Strikes count windows over the limit *in a row*: a window without a strike,
+            # including a quiet one in which nothing was sent at all, forgives them.
+            quiet_window_between = now - self.window_start >= 2 * protocol.RATE_WINDOW_SECONDS
+            if not self.struck_this_window or quiet_window_between:
                 self.strikes = 0
             self.window_start, self.frames, self.messages = now, 0, 0
             self.struck_this_window = False
@@ -96,28 +133,24 @@ class ChatConsumer(AsyncWebsocketConsumer):
             await self.close(code=error.close_code)
 
     async def receive(self, text_data=None, bytes_data=None) -> None:
-        if text_data is None or len(text_data) > protocol.MAX_FRAME_BYTES:
-            # Binary frames and oversized text are refused unread.
-            code = protocol.ERROR_MALFORMED if text_data is None else protocol.ERROR_TOO_BIG
-            await self.send_error(ChatError(code))
-            return
-        try:
-            data = json.loads(text_data)
-        except ValueError:
-            await self.send_error(ChatError(protocol.ERROR_MALFORMED))
-            return
-        if not isinstance(data, dict) or not isinstance(data.get("type"), str):
-            await self.send_error(ChatError(protocol.ERROR_MALFORMED))
-            return
-        frame_type = data["type"]
+        data, problem = parse_frame(text_data)
+        frame_type = data["type"] if data else None
+        client_id = data.get("client_id") if data else None
+        # Errors about a message name it, so the client knows which one failed.
+        extra = (
+            {"client_id": client_id[: protocol.MAX_CLIENT_ID_CHARS]}
+            if isinstance(client_id, str) and client_id
+            else {}
+        )
+        # Every frame counts, readable or not.
         if not self.limiter.hit(message=frame_type in self.message_types):
-            if self.limiter.exhausted:
-                await self.send_error(
-                    ChatError(protocol.ERROR_RATE_LIMITED, close_code=protocol.CLOSE_FLOOD)
-                )
-            else:
-                extra = {"client_id": data["client_id"]} if "client_id" in data else {}
-                await self.send_error(ChatError(protocol.ERROR_RATE_LIMITED), **extra)
+            close_code = protocol.CLOSE_FLOOD if self.limiter.exhausted else None
+            await self.send_error(
+                ChatError(protocol.ERROR_RATE_LIMITED, close_code=close_code), **extra
+            )
+            return
+        if problem:
+            await self.send_error(ChatError(problem))
             return
         if frame_type not in self.frame_types:
             await self.send_error(ChatError(protocol.ERROR_UNKNOWN_TYPE), request=frame_type[:32])
@@ -125,14 +158,26 @@ class ChatConsumer(AsyncWebsocketConsumer):
         try:
             await getattr(self, f"on_{frame_type}")(data)
         except ChatError as error:
-            extra = {}
-            if isinstance(data.get("client_id"), str):
-                extra["client_id"] = data["client_id"][: protocol.MAX_CLIENT_ID_CHARS]
             await self.send_error(error, request=frame_type, **extra)
-        except Exception:
-            # Never an unhandled exception on the socket. Log the type only: no frame content.
-            logger.exception("chat frame of type %s failed", frame_type)
-            await self.send_error(ChatError("server_error"), request=frame_type)
+        except Exception as error:
+            # Never an unhandled exception on the socket.
+            log_failure("frame of type", frame_type, error)
+            await self.send_error(ChatError(protocol.ERROR_SERVER), request=frame_type, **extra)
+
+    async def dispatch(self, message: dict) -> None:
+        """Channel-layer events: a `ChatError` (a permission withdrawn meanwhile) becomes an
+        error frame and its close code; anything else closes the socket, and the client
+        reconnects and resumes from the database."""
+        if message.get("type", "").startswith("websocket."):
+            await super().dispatch(message)
+            return
+        try:
+            await super().dispatch(message)
+        except ChatError as error:
+            await self.send_error(error)
+        except Exception as error:
+            log_failure("event", str(message.get("type"))[:32], error)
+            await self.close(code=protocol.CLOSE_SERVER_ERROR)
 
 
 class VisitorConsumer(ChatConsumer):
@@ -205,15 +250,16 @@ class VisitorConsumer(ChatConsumer):
             await self.send_json(actions.consent_frame(conversation))
 
     async def flush(self) -> None:
-        """Send every message after the cursor, in order."""
-        if self.conversation_id is None:
-            return
-        messages = await database_sync_to_async(actions.messages_after)(
-            self.conversation_id, self.cursor, for_visitor=True
-        )
-        for message in messages:
-            await self.send_json(actions.message_frame(message, self.language))
-            self.cursor = max(self.cursor, message.seq)
+        """Send every message after the cursor, in order, in batches of SYNC_BATCH."""
+        while self.conversation_id is not None:
+            messages = await database_sync_to_async(actions.messages_after)(
+                self.conversation_id, self.cursor, for_visitor=True
+            )
+            for message in messages:
+                await self.send_json(actions.message_frame(message, self.language))
+                self.cursor = max(self.cursor, message.seq)
+            if len(messages) < protocol.SYNC_BATCH:
+                return
 
     # --- frames ---------------------------------------------------------------------------
 
@@ -240,7 +286,8 @@ class VisitorConsumer(ChatConsumer):
         )
         await database_sync_to_async(actions.do_visitor_seen)(conversation.pk)
         await self.attach(conversation)
-        self.cursor = after
+        # A number beyond the last message (a stale or made-up one) must not hide new ones.
+        self.cursor = min(after, conversation.last_seq)
         await self.send_json({"type": "resumed"})
         await self.send_state(conversation)
         await self.flush()
@@ -443,12 +490,17 @@ class OperatorConsumer(ChatConsumer):
         await self.send_json({"type": "queue", "queue": queue})
 
     async def flush(self, conversation_id: int) -> None:
-        messages = await database_sync_to_async(actions.messages_after)(
-            conversation_id, self.cursors.get(conversation_id, 0), for_visitor=False
-        )
-        for message in messages:
-            await self.send_json(actions.message_frame(message, self.language))
-            self.cursors[conversation_id] = max(self.cursors.get(conversation_id, 0), message.seq)
+        while True:
+            messages = await database_sync_to_async(actions.messages_after)(
+                conversation_id, self.cursors.get(conversation_id, 0), for_visitor=False
+            )
+            for message in messages:
+                await self.send_json(actions.message_frame(message, self.language))
+                self.cursors[conversation_id] = max(
+                    self.cursors.get(conversation_id, 0), message.seq
+                )
+            if len(messages) < protocol.SYNC_BATCH:
+                return
 
     # --- frames ---------------------------------------------------------------------------
 
@@ -584,6 +636,9 @@ class OperatorConsumer(ChatConsumer):
         await self.chat_queue(event)
 
     async def chat_update(self, event: dict) -> None:
+        # Messages reach only an operator who may still read them: a permission withdrawn
+        # meanwhile closes the socket (through `dispatch`) instead.
+        await self.operator()
         conversation_id = event["id"]
         await self.flush(conversation_id)
         conversation = await database_sync_to_async(

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 # --- Limits ---------------------------------------------------------------------------------
 
-MAX_FRAME_BYTES = 16 * 1024  # anything bigger is refused before it is parsed
+MAX_FRAME_BYTES = 16 * 1024  # UTF-8 bytes; anything bigger is refused before it is parsed
 MAX_MESSAGE_CHARS = 2000
 MAX_NOTE_CHARS = 4000
 MAX_CLIENT_ID_CHARS = 64
@@ -27,6 +27,7 @@ TOKEN_BYTES = 32  # 256 bits
 
 CLOSE_NORMAL = 1000
 CLOSE_TOO_BIG = 1009
+CLOSE_SERVER_ERROR = 1011  # the server failed; the client reconnects and resumes
 CLOSE_UNAUTHORISED = 4001  # operator socket without a signed-in operator
 CLOSE_FORBIDDEN = 4003  # permission withdrawn while connected
 CLOSE_FLOOD = 4008  # too many frames, repeatedly
@@ -36,6 +37,7 @@ CLOSE_TOKEN = 4011  # unknown or expired visitor token
 CLOSE_CODES = {
     CLOSE_NORMAL: "normal",
     CLOSE_TOO_BIG: "frame too big",
+    CLOSE_SERVER_ERROR: "server error",
     CLOSE_UNAUTHORISED: "not signed in as an operator",
     CLOSE_FORBIDDEN: "no longer allowed to operate the chat",
     CLOSE_FLOOD: "too many frames",
@@ -59,6 +61,7 @@ ERROR_FORBIDDEN = "forbidden"
 ERROR_NOT_FOUND = "not_found"
 ERROR_TAKEN = "already_taken"
 ERROR_STATE = "wrong_state"
+ERROR_SERVER = "server_error"
 
 ERROR_MESSAGES = {
     ERROR_MALFORMED: _("The message could not be read."),
@@ -77,6 +80,7 @@ ERROR_MESSAGES = {
     ERROR_NOT_FOUND: _("Not found."),
     ERROR_TAKEN: _("Another operator has already accepted this conversation."),
     ERROR_STATE: _("This cannot be done at this point of the conversation."),
+    ERROR_SERVER: _("Something went wrong on our side. Please try again."),
 }
 
 

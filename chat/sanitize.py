@@ -19,8 +19,11 @@ from bleach.linkifier import build_url_re
 LINK_PROTOCOLS = frozenset({"http", "https"})
 URL_RE = build_url_re(protocols=LINK_PROTOCOLS)
 
-# C0/C1 controls except tab and newline; bidi embeddings, overrides and isolates; BOM.
-_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+# C0/C1 controls except tab and newline; bidi embeddings, overrides and isolates; BOM; and lone
+# surrogates (JSON can escape half of a pair; such text cannot even be stored as UTF-8).
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff\ud800-\udfff]"
+)
 
 
 def clean_text(text: str) -> str:
@@ -31,18 +34,32 @@ def clean_text(text: str) -> str:
     return _INVISIBLE.sub("", text).strip()
 
 
+def _trim(url: str) -> str:
+    """Trailing punctuation belongs to the sentence, not the link; a closing parenthesis only
+    when the link has no opening one to match it (…/Foo_(bar) keeps its own)."""
+    while url and url[-1] in ".,;:!?)":
+        if url[-1] == ")" and url.count("(") >= url.count(")"):
+            break
+        url = url[:-1]
+    return url
+
+
 def link_segments(text: str) -> list[dict[str, str]]:
     """Split text into `{"text": …}` and `{"text": …, "href": …}` segments, for links that
-    operators send. Only http(s) links become links; a bare domain gets https://."""
+    operators send. Only http(s) links become links; a bare domain gets https://. The texts
+    of the segments, joined, are the text."""
     segments: list[dict[str, str]] = []
     position = 0
     for match in URL_RE.finditer(text):
         url = match.group(0)
-        # Trailing punctuation belongs to the sentence, not the link.
-        stripped = url.rstrip(".,;:!?)")
-        end = match.start() + len(stripped)
-        if match.start() > position:
-            segments.append({"text": text[position : match.start()]})
+        # Opening parentheses before a link belong to the sentence: "(see https://…)".
+        start = match.start() + len(url) - len(url.lstrip("("))
+        stripped = _trim(url.lstrip("("))
+        if not stripped:
+            continue
+        end = start + len(stripped)
+        if start > position:
+            segments.append({"text": text[position:start]})
         scheme = stripped.split("://", 1)[0].lower() if "://" in stripped else ""
         if scheme and scheme not in LINK_PROTOCOLS:
             segments.append({"text": stripped})

@@ -40,6 +40,7 @@ def chat_widget_config() -> dict:
             "closed": _("The chat is closed now."),
             "noOperators": _("Nobody can answer the chat at the moment."),
             "error": _("Something went wrong. Please try again, or call the hotline."),
+            "invalid": _("Some of the information is missing or not valid."),
             "withdrawalCode": _("Your withdrawal code:"),
             "consentGranted": _(
                 "Thank you. A caseworker will look at your case. Keep this code to withdraw "

@@ -1,0 +1,481 @@
+"""The operator's side: who may connect, permission on every action, whose conversations an
+operator may touch, the queue, max_chats, status, transfer and private notes."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import Permission
+
+from asgiref.sync import sync_to_async
+
+from chat import protocol
+from chat.models import Conversation, Message, OperatorStatus
+
+from .conftest import CHAT_DB, get_conversation, make_user, messages_of
+
+pytestmark = CHAT_DB
+
+
+@sync_to_async
+def revoke_permission(user) -> None:
+    user.user_permissions.remove(Permission.objects.get(codename="operate_chat"))
+
+
+@sync_to_async
+def deactivate(user) -> None:
+    type(user).objects.filter(pk=user.pk).update(is_active=False)
+
+
+# --- Who may connect --------------------------------------------------------------------------
+
+
+async def test_anonymous_operator_socket_is_closed_unauthorised(anonymous_operator_socket):
+    op = await anonymous_operator_socket()
+    connected, _ = await op.connect()
+    assert connected  # accepted so that the close code reaches the console
+    await op.expect_error(protocol.ERROR_FORBIDDEN)
+    await op.expect_closed(protocol.CLOSE_UNAUTHORISED)
+    assert op.of_type("state") == []
+
+
+async def test_made_up_session_cookie_is_closed_unauthorised(anonymous_operator_socket):
+    op = await anonymous_operator_socket(cookie="not-a-session-key")
+    await op.connect()
+    await op.expect_closed(protocol.CLOSE_UNAUTHORISED)
+    assert op.of_type("state") == []
+
+
+async def test_signed_in_without_permission_is_closed_forbidden(operator, visitor):
+    v = await visitor()
+    await v.start()
+    op = await operator(permission=False)
+    await op.expect_error(protocol.ERROR_FORBIDDEN)
+    await op.expect_closed(protocol.CLOSE_FORBIDDEN)
+    assert op.of_type("state") == []
+    assert op.of_type("queue") == []
+
+
+async def test_inactive_user_is_closed_unauthorised(operator):
+    user = await sync_to_async(make_user)()
+    await deactivate(user)
+    op = await operator(user=user, connect=False)
+    await op.connect()
+    await op.expect_closed(protocol.CLOSE_UNAUTHORISED)
+    assert op.of_type("state") == []
+
+
+async def test_operator_with_permission_gets_state(operator, visitor):
+    v = await visitor()
+    await v.start(language="ru", topic="online")
+    op = await operator(languages=["ru", "en"], max_chats=2)
+    state = op.state
+    assert state["operator"] == {
+        "id": op.user.pk,
+        "available": True,
+        "languages": ["ru", "en"],
+        "max_chats": 2,
+    }
+    assert [c["id"] for c in state["queue"]] == [v.conversation_id]
+    entry = state["queue"][0]
+    assert entry["language"] == "ru"
+    assert entry["matches_language"] is True
+    assert entry["status"] == "waiting"
+    assert state["conversations"] == []
+    # The visitor's token is nowhere in what operators see.
+    assert v.token not in repr(state)
+
+
+async def test_reconnecting_operator_gets_their_conversations_and_messages(chat_pair, operator):
+    v, op = await chat_pair()
+    await v.say("before reconnect")
+    await op.expect("message", text="before reconnect")
+    await op.disconnect()
+    again = await operator(user=op.user)
+    assert [c["id"] for c in again.state["conversations"]] == [v.conversation_id]
+    await again.expect("message", text="before reconnect")
+    ack = await v.say("after reconnect")
+    await again.expect("message", seq=ack["seq"])
+
+
+# --- Permission on every action ---------------------------------------------------------------
+
+
+async def test_permission_removed_while_connected_forbids_accept(operator, visitor):
+    op = await operator()
+    v = await visitor()
+    await v.start()
+    await revoke_permission(op.user)
+    await op.send(type="accept", conversation=v.conversation_id)
+    await op.expect_error(protocol.ERROR_FORBIDDEN)
+    await op.expect_closed(protocol.CLOSE_FORBIDDEN)
+    assert (await get_conversation(v.conversation_id)).status == Conversation.Status.WAITING
+
+
+async def test_deactivated_while_connected_forbids_message(chat_pair):
+    v, op = await chat_pair()
+    await deactivate(op.user)
+    await op.send(type="message", conversation=v.conversation_id, client_id="c", text="hello")
+    await op.expect_error(protocol.ERROR_FORBIDDEN)
+    await op.expect_closed(protocol.CLOSE_FORBIDDEN)
+    assert [m for m in await messages_of(v.conversation_id) if m.sender == "operator"] == []
+
+
+EVERY_ACTION = [
+    {"type": "status", "available": False},
+    {"type": "note", "client_id": "n", "text": "x"},
+    {"type": "typing"},
+    {"type": "received", "seq": 1},
+    {"type": "sync", "after": 0},
+    {"type": "end"},
+    {"type": "request_consent"},
+    {"type": "lead", "fields": {"summary": "x"}},
+    {"type": "ping"},
+]
+
+
+async def test_every_operator_action_rechecks_the_permission(chat_pair):
+    for frame in EVERY_ACTION:
+        v, op = await chat_pair()
+        await revoke_permission(op.user)
+        await op.send(**frame, conversation=v.conversation_id)
+        await op.expect_error(protocol.ERROR_FORBIDDEN)
+        await op.expect_closed(protocol.CLOSE_FORBIDDEN)
+        conversation = await get_conversation(v.conversation_id)
+        assert conversation.status == Conversation.Status.ACTIVE, frame
+        assert conversation.consent == Conversation.Consent.NOT_ASKED, frame
+        assert conversation.last_seq == 1, frame
+
+
+async def test_revoked_operator_receives_no_more_messages(chat_pair):
+    v, op = await chat_pair()
+    await revoke_permission(op.user)
+    await v.say("said after the permission was withdrawn")
+    await op.expect_closed(protocol.CLOSE_FORBIDDEN)
+    texts = [m["text"] for m in op.of_type("message")]
+    assert "said after the permission was withdrawn" not in texts
+
+
+# --- Whose conversation -----------------------------------------------------------------------
+
+
+OTHERS_CONVERSATION = [
+    {"type": "message", "client_id": "m", "text": "hijack"},
+    {"type": "note", "client_id": "n", "text": "hijack"},
+    {"type": "typing"},
+    {"type": "received", "seq": 1},
+    {"type": "sync", "after": 0},
+    {"type": "end"},
+    {"type": "request_consent"},
+    {"type": "lead", "fields": {"summary": "x"}},
+    {"type": "transfer", "to": 1, "note": "x"},
+]
+
+
+async def test_operator_cannot_act_on_another_operators_conversation(chat_pair, operator, clock):
+    v, owner = await chat_pair()
+    intruder = await operator()
+    cid = v.conversation_id
+    for frame in OTHERS_CONVERSATION:
+        clock.now += protocol.RATE_WINDOW_SECONDS
+        await intruder.send(**frame, conversation=cid)
+        await intruder.expect_error(protocol.ERROR_FORBIDDEN, conversation=cid)
+        assert intruder.close_code is None, frame
+
+        await intruder.send(**frame, conversation=cid + 1000)
+        await intruder.expect_error(protocol.ERROR_NOT_FOUND, conversation=cid + 1000)
+
+        for bad in ("1", None, True, [cid], {"id": cid}):
+            await intruder.send(**frame, conversation=bad)
+            await intruder.expect_error(protocol.ERROR_INVALID)
+
+    await intruder.settle()
+    assert intruder.of_type("message") == []
+    conversation = await get_conversation(cid)
+    assert conversation.operator_id == owner.user.pk
+    assert conversation.status == Conversation.Status.ACTIVE
+    assert conversation.consent == Conversation.Consent.NOT_ASKED
+    assert conversation.last_seq == 1
+    await v.settle()
+    assert [m["text"] for m in v.of_type("message") if m["sender"] == "operator"] == []
+    assert v.of_type("typing") == [] and v.of_type("consent_request") == []
+    # The owner still works.
+    ack = await owner.say(cid, "still mine")
+    await v.expect("message", seq=ack["seq"])
+
+
+async def test_accept_of_nonexistent_or_taken_or_closed_conversation(operator, visitor):
+    op, other = await operator(), await operator()
+    await op.send(type="accept", conversation=99999)
+    await op.expect_error(protocol.ERROR_NOT_FOUND)
+    await op.send(type="accept", conversation="7")
+    await op.expect_error(protocol.ERROR_INVALID)
+
+    v = await visitor()
+    await v.start()
+    await other.accept(v.conversation_id)
+    await op.send(type="accept", conversation=v.conversation_id)
+    await op.expect_error(protocol.ERROR_TAKEN)
+
+    gone = await visitor()
+    await gone.start()
+    await gone.send(type="end")
+    await gone.expect_closed(protocol.CLOSE_ENDED)
+    await op.send(type="accept", conversation=gone.conversation_id)
+    await op.expect_error(protocol.ERROR_CLOSED)
+
+
+# --- The queue --------------------------------------------------------------------------------
+
+
+async def test_queue_puts_the_operators_languages_first_and_shows_everyone(visitor, operator):
+    order = ["lv", "ru", "en", "ru", "uk"]
+    visitors = []
+    for language in order:
+        v = await visitor()
+        await v.start(language=language)
+        visitors.append(v)
+    ids = [v.conversation_id for v in visitors]
+
+    russian = await operator(languages=["ru"])
+    english = await operator(languages=["en", "uk"])
+    nobody = await operator(languages=[])
+    away = await operator(available=False)
+
+    def languages(state):
+        return [c["language"] for c in state["queue"]]
+
+    assert languages(russian.state) == ["ru", "ru", "lv", "en", "uk"]
+    assert languages(english.state) == ["en", "uk", "lv", "ru", "ru"]
+    assert languages(nobody.state) == order
+    for op in (russian, english, nobody, away):
+        assert sorted(c["id"] for c in op.state["queue"]) == sorted(ids)
+    assert [c["matches_language"] for c in russian.state["queue"]] == [
+        True,
+        True,
+        False,
+        False,
+        False,
+    ]
+
+    # A new visitor reaches every operator's queue at once, in each one's order.
+    late = await visitor()
+    await late.start(language="ru")
+    for op in (russian, english, nobody):
+        frame = await op.expect("queue", where=lambda f: len(f["queue"]) == 6)
+        assert late.conversation_id in [c["id"] for c in frame["queue"]]
+    frame = russian.of_type("queue")[-1]
+    assert languages(frame) == ["ru", "ru", "ru", "lv", "en", "uk"]
+
+
+async def test_max_chats_is_enforced(operator, visitor):
+    op = await operator(max_chats=1)
+    first, second = await visitor(), await visitor()
+    await first.start()
+    await second.start()
+    await op.accept(first.conversation_id)
+    await op.send(type="accept", conversation=second.conversation_id)
+    error = await op.expect_error(protocol.ERROR_STATE)
+    assert error["reason"] == "max_chats"
+    assert (await get_conversation(second.conversation_id)).status == Conversation.Status.WAITING
+
+    await op.send(type="status", max_chats=2)
+    await op.expect("status", max_chats=2)
+    await op.accept(second.conversation_id)
+
+
+BAD_STATUS = [
+    ({"available": "yes"}, "available"),
+    ({"available": 1}, "available"),
+    ({"available": None}, "available"),
+    ({"languages": "lv"}, "languages"),
+    ({"languages": ["lv", "xx"]}, "languages"),
+    ({"languages": [["lv"]]}, "languages"),
+    ({"languages": [{"lv": 1}]}, "languages"),
+    ({"languages": [1]}, "languages"),
+    ({"languages": None}, "languages"),
+    ({"max_chats": 0}, "max_chats"),
+    ({"max_chats": 11}, "max_chats"),
+    ({"max_chats": "3"}, "max_chats"),
+    ({"max_chats": True}, "max_chats"),
+    ({"max_chats": 2.5}, "max_chats"),
+    ({"available": False, "max_chats": 0}, "max_chats"),  # all or nothing
+]
+
+
+async def test_status_frame_is_validated(operator, caplog):
+    op = await operator(languages=["lv"], max_chats=3)
+    for frame, field in BAD_STATUS:
+        await op.send(type="status", **frame)
+        error = await op.expect_error(protocol.ERROR_INVALID)
+        assert error["field"] == field, frame
+        assert op.close_code is None
+    status = await sync_to_async(OperatorStatus.objects.get)(user=op.user)
+    assert (status.available, status.languages, status.max_chats) == (True, ["lv"], 3)
+    assert op.of_type("status") == []
+    assert [r for r in caplog.records if r.levelno >= 40] == []
+
+
+async def test_status_frame_changes_the_status(operator):
+    op = await operator(available=False)
+    await op.send(type="status", available=True, languages=["uk", "ru", "uk"], max_chats=5)
+    frame = await op.expect("status")
+    assert frame == {"type": "status", "available": True, "languages": ["ru", "uk"], "max_chats": 5}
+    status = await sync_to_async(OperatorStatus.objects.get)(user=op.user)
+    assert status.available and status.languages == ["ru", "uk"] and status.max_chats == 5
+    assert status.last_seen_at is not None
+
+
+# --- Transfer ---------------------------------------------------------------------------------
+
+
+async def test_transfer_with_a_private_note(chat_pair, operator, visitor):
+    v, first = await chat_pair()
+    cid = v.conversation_id
+    await v.say("I need help with my passport")
+    await first.expect("message", text="I need help with my passport")
+    second = await operator(languages=["lv"])
+
+    note = "She is afraid of her employer; speaks Latvian"
+    await first.send(type="transfer", conversation=cid, to=second.user.pk, note=note)
+    await first.expect("transferred", conversation=cid)
+    await first.expect("unassigned", conversation=cid)
+
+    assigned = await second.expect("assigned")
+    assert assigned["conversation"]["id"] == cid
+    assert assigned["conversation"]["operator"] == second.user.pk
+    await second.expect("message", text="I need help with my passport")
+    transfer_note = await second.expect("message", kind="note")
+    assert note in transfer_note["text"]
+    assert transfer_note["sender"] == "operator"
+    await second.expect("message", kind="event", event="transferred")
+
+    conversation = await get_conversation(cid)
+    assert conversation.operator_id == second.user.pk
+    stored_note = [m for m in await messages_of(cid) if m.kind == Message.Kind.NOTE]
+    assert len(stored_note) == 1 and note in stored_note[0].text
+
+    # The visitor sees that somebody else took over, never the note.
+    await v.expect("message", kind="event", event="transferred")
+    ack = await second.say(cid, "Hello, I am taking over")
+    await v.expect("message", seq=ack["seq"])
+    await v.settle()
+    assert all(note not in f.get("text", "") for f in v.frames)
+    assert all(f.get("kind") != "note" for f in v.of_type("message"))
+
+    # Nor after a resume from the beginning, nor a sync.
+    await v.disconnect()
+    again = await visitor()
+    await again.resume(v.token, last_seq=0)
+    await again.send(type="sync", after=0)
+    await again.settle()
+    assert again.of_type("message")
+    assert all(note not in f.get("text", "") for f in again.frames)
+
+    # The first operator is out of the conversation.
+    await first.settle()
+    first_texts = [f["text"] for f in first.of_type("message")]
+    assert "Hello, I am taking over" not in first_texts
+    await first.send(type="message", conversation=cid, client_id="late", text="still here?")
+    await first.expect_error(protocol.ERROR_FORBIDDEN)
+
+
+async def test_transfer_is_validated(chat_pair, operator):
+    v, first = await chat_pair()
+    cid = v.conversation_id
+    away = await operator(available=False)
+    busy = await operator(max_chats=1)
+    no_permission = await sync_to_async(make_user)(permission=False, available=True)
+
+    cases = [
+        (first.user.pk, protocol.ERROR_INVALID),  # to oneself
+        (999999, protocol.ERROR_INVALID),
+        ("2", protocol.ERROR_INVALID),
+        (None, protocol.ERROR_INVALID),
+        (no_permission.pk, protocol.ERROR_INVALID),
+        (away.user.pk, protocol.ERROR_STATE),
+    ]
+    for to, code in cases:
+        await first.send(type="transfer", conversation=cid, to=to, note="x")
+        await first.expect_error(code)
+
+    # An operator who already has as many chats as they take gets no more by transfer.
+    extra = await sync_to_async(Conversation.objects.create)(language="lv")
+    await busy.accept(extra.pk)
+    await first.send(type="transfer", conversation=cid, to=busy.user.pk, note="x")
+    error = await first.expect_error(protocol.ERROR_STATE)
+    assert error.get("reason") == "max_chats"
+
+    conversation = await get_conversation(cid)
+    assert conversation.operator_id == first.user.pk
+    assert [m for m in await messages_of(cid) if m.kind == Message.Kind.NOTE] == []
+
+
+# --- Private notes ----------------------------------------------------------------------------
+
+
+async def test_private_notes_never_reach_the_visitor(chat_pair, visitor):
+    v, op = await chat_pair()
+    cid = v.conversation_id
+    secret = "possible sexual exploitation, call police liaison"
+    ack = await op.note(cid, secret)
+    mine = await op.expect("message", seq=ack["seq"])
+    assert mine["kind"] == "note"
+    assert "segments" not in mine or all("href" not in s for s in mine["segments"])
+    await op.say(cid, "visible")
+    await v.expect("message", text="visible")
+    await v.settle()
+    assert all(secret not in f.get("text", "") for f in v.frames)
+
+    await v.send(type="sync", after=0)
+    await v.settle()
+    assert all(secret not in f.get("text", "") for f in v.frames)
+
+    await v.disconnect()
+    again = await visitor()
+    await again.resume(v.token, last_seq=0)
+    await again.settle()
+    assert any(f.get("text") == "visible" for f in again.frames)
+    assert all(secret not in f.get("text", "") for f in again.frames)
+
+
+async def test_notes_are_limited_and_need_an_open_conversation(chat_pair):
+    v, op = await chat_pair()
+    cid = v.conversation_id
+    await op.send(
+        type="note", conversation=cid, client_id="n1", text="x" * (protocol.MAX_NOTE_CHARS + 1)
+    )
+    await op.expect_error(protocol.ERROR_TOO_LONG, client_id="n1")
+    await op.note(cid, "y" * protocol.MAX_NOTE_CHARS)
+
+
+# --- Channel-layer events -------------------------------------------------------------------
+
+
+async def test_layer_event_for_a_revoked_operator_closes_forbidden(operator):
+    from channels.layers import get_channel_layer
+
+    from chat import actions
+
+    op = await operator()
+    conversation = await sync_to_async(Conversation.objects.create)(language="lv")
+    await revoke_permission(op.user)
+    await get_channel_layer().group_send(
+        actions.operator_group(op.user.pk), {"type": "chat.assigned", "id": conversation.pk}
+    )
+    await op.expect_error(protocol.ERROR_FORBIDDEN)
+    await op.expect_closed(protocol.CLOSE_FORBIDDEN)
+    assert op.of_type("assigned") == []
+
+
+async def test_failing_layer_event_closes_the_socket_cleanly(operator, caplog):
+    from channels.layers import get_channel_layer
+
+    from chat import actions
+
+    op = await operator()
+    await get_channel_layer().group_send(
+        actions.operator_group(op.user.pk), {"type": "chat.assigned", "id": 987654}
+    )
+    await op.expect_closed(protocol.CLOSE_SERVER_ERROR)
+    assert any(
+        "chat event chat.assigned failed: DoesNotExist" in r.getMessage() for r in caplog.records
+    )
