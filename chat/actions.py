@@ -466,6 +466,9 @@ def do_answer_consent(conversation_id: int, answer: ConsentAnswer) -> str | None
             raise ChatError(protocol.ERROR_CLOSED)
         if conversation.consent == Conversation.Consent.GRANTED:
             raise ChatError(protocol.ERROR_STATE)
+        if conversation.status == Conversation.Status.WAITING:
+            # Nobody has talked with the visitor yet: there is nothing to pass on.
+            raise ChatError(protocol.ERROR_STATE)
         code = None
         if answer.grant:
             _lead, code = _create_consented_lead(
@@ -815,9 +818,12 @@ def check_lead_fields(data: dict) -> dict:
 
 def do_update_lead(user, conversation: Conversation, fields: dict) -> Lead:
     """Fill in the lead the visitor consented to. Without consent there is no lead."""
-    lead = Lead.objects.filter(conversation=conversation).first()
+    lead = Lead.objects.filter(conversation=conversation).select_related("consent").first()
     if lead is None:
         raise ChatError(protocol.ERROR_STATE, reason="no_consent")
+    if fields.get("safe_contact") and not lead.consent.covers_contact:
+        # The visitor chose not to leave contact details: none may be recorded for them.
+        raise ChatError(protocol.ERROR_STATE, reason="contact_not_covered")
     for name, value in fields.items():
         setattr(lead, name, value)
     lead.created_by = lead.created_by or user

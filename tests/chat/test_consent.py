@@ -418,3 +418,27 @@ async def test_lead_frame_updates_the_lead_with_validation(chat_pair):
     assert lead.summary == "Works 16h/day, passport withheld"
     assert lead.location == "Rīga"
     assert lead.safe_contact == "call me"
+
+
+async def test_no_contact_details_recorded_when_the_visitor_left_none(chat_pair):
+    v, op = await chat_pair()
+    cid = v.conversation_id
+    await ask(v, op)
+    await v.send(type="consent", grant=True, contact="")
+    await v.expect("consent_recorded")
+
+    await op.send(type="lead", conversation=cid, fields={"safe_contact": "+371 2000 0000"})
+
+    error = await op.expect_error(protocol.ERROR_STATE)
+    assert error["reason"] == "contact_not_covered"
+    assert (await lead_of(cid)).safe_contact == ""
+
+
+async def test_a_waiting_visitor_cannot_consent_yet(visitor):
+    v = await visitor()
+    await v.start()
+
+    await v.send(type="consent", grant=True)
+
+    await v.expect_error(protocol.ERROR_STATE)
+    assert await sync_to_async(Lead.objects.count)() == 0
