@@ -241,6 +241,80 @@ STAFF = [
     ("admin", None, True),
     ("editor", "Editors", False),
     ("moderator", "Moderators", False),
+    ("operator", "Chat operators", False),
+]
+
+# Ready answers for chat operators (chat.CannedResponse), in every language.
+CANNED_RESPONSES = [
+    {
+        "title": {
+            "lv": "Sveiciens",
+            "en": "Greeting",
+            "ru": "Приветствие",
+            "uk": "Привітання",
+        },
+        "text": {
+            "lv": "Labdien! Es esmu konsultants. Šī saruna ir anonīma. Kā es varu palīdzēt?",
+            "en": "Hello, I am an adviser. This conversation is anonymous. How can I help?",
+            "ru": "Здравствуйте! Я консультант. Этот разговор анонимный. Чем я могу помочь?",
+            "uk": "Вітаю! Я консультант. Ця розмова анонімна. Чим я можу допомогти?",
+        },
+    },
+    {
+        "title": {
+            "lv": "Vai esat drošībā?",
+            "en": "Are you safe?",
+            "ru": "Вы в безопасности?",
+            "uk": "Ви в безпеці?",
+        },
+        "text": {
+            "lv": "Vai jūs šobrīd esat drošībā? Ja jums draud tūlītējas briesmas, zvaniet 112.",
+            "en": "Are you safe right now? If you are in immediate danger, call 112.",
+            "ru": "Вы сейчас в безопасности? Если вам грозит непосредственная опасность, "
+            "звоните 112.",
+            "uk": "Ви зараз у безпеці? Якщо вам загрожує безпосередня небезпека, телефонуйте 112.",
+        },
+    },
+    {
+        "title": {
+            "lv": "Dokumenti",
+            "en": "Documents",
+            "ru": "Документы",
+            "uk": "Документи",
+        },
+        "text": {
+            "lv": "Neviens darba devējs nedrīkst paturēt jūsu pasi vai personas apliecību. "
+            "Vai jūsu dokumenti ir pie jums?",
+            "en": "No employer may keep your passport or ID card. Do you have your documents "
+            "with you?",
+            "ru": "Ни один работодатель не имеет права забирать ваш паспорт или удостоверение "
+            "личности. Ваши документы у вас?",
+            "uk": "Жоден роботодавець не має права забирати ваш паспорт чи посвідчення "
+            "особи. Ваші документи у вас?",
+        },
+    },
+    {
+        "title": {
+            "lv": "Palīdzība Latvijā",
+            "en": "Help in Latvia",
+            "ru": "Помощь в Латвии",
+            "uk": "Допомога в Латвії",
+        },
+        "text": {
+            "lv": "Cietušajiem Latvijā ir tiesības uz valsts apmaksātu sociālo rehabilitāciju "
+            "līdz 180 dienām, juridisko palīdzību un 30 dienu pārdomu laiku. Lasiet vairāk: "
+            "sadaļā „Kā darbojas palīdzība”.",
+            "en": "In Latvia, victims have the right to up to 180 days of state-funded social "
+            "rehabilitation, legal aid and a 30-day reflection period. More under "
+            "'How help works'.",
+            "ru": "В Латвии пострадавшие имеют право на социальную реабилитацию за счёт "
+            "государства до 180 дней, юридическую помощь и 30 дней на размышление. "
+            "Подробнее в разделе «Как работает помощь».",
+            "uk": "У Латвії постраждалі мають право на соціальну реабілітацію за рахунок "
+            "держави до 180 днів, правову допомогу та 30 днів на роздуми. Докладніше в "
+            "розділі «Як працює допомога».",
+        },
+    },
 ]
 
 

@@ -19,6 +19,7 @@ import pytest
 
 from awareness import models
 from awareness.demo import content
+from chat.models import CannedResponse
 from tests.awareness.factories import LANGUAGES
 from tests.html import parse
 
@@ -52,6 +53,7 @@ def snapshot() -> dict:
         "sites": list(Site.objects.values_list("pk", "root_page_id", "site_name")),
         "settings": (safety.emergency_number, safety.main_hotline_id, safety.quick_exit_url),
         "chat_hours": sorted(models.ChatOpeningHours.objects.values_list("pk", flat=True)),
+        "canned": sorted(CannedResponse.objects.values_list("pk", "title_lv", "text_uk")),
     }
 
 
@@ -197,3 +199,13 @@ def test_a_changed_home_slug_updates_the_one_home_page(tree, monkeypatch):
 
     assert models.HomePage.objects.get().pk == home.pk
     assert models.HomePage.objects.get().slug_lv == "jauns-sakums"
+
+
+def test_an_operator_and_canned_responses_in_every_language():
+    load()
+    operator = get_user_model().objects.get(username="operator")
+    assert operator.has_perm("chat.operate_chat")
+    assert operator.has_perm("wagtailadmin.access_admin")
+    assert CannedResponse.objects.count() >= 3
+    for canned in CannedResponse.objects.all():
+        assert all(getattr(canned, f"text_{code}") for code in LANGUAGES)

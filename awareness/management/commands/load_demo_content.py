@@ -210,6 +210,21 @@ class Loader:
                 )
             self.note("updated", "chat opening hours")
 
+    def load_canned_responses(self) -> None:
+        from chat.models import CannedResponse
+
+        for spec in content.CANNED_RESPONSES:
+            values = {**translated("title", spec["title"]), **translated("text", spec["text"])}
+            canned = CannedResponse.objects.filter(title_lv=spec["title"]["lv"]).first()
+            if canned is None:
+                CannedResponse.objects.create(**values)
+                self.note("created canned response", spec["title"]["en"])
+            elif any(getattr(canned, name) != value for name, value in values.items()):
+                for name, value in values.items():
+                    setattr(canned, name, value)
+                canned.save()
+                self.note("updated canned response", spec["title"]["en"])
+
     def load_staff(self) -> list[tuple[str, str, str]]:
         """Demo staff accounts, one per group. Their passwords derive from SECRET_KEY, so they
         stay the same from run to run on one machine and differ between machines."""
@@ -255,6 +270,7 @@ class Command(BaseCommand):
             loader.load_hotlines()
             loader.load_pages()
             loader.load_settings()
+            loader.load_canned_responses()
             logins = [] if no_staff else loader.load_staff()
         if loader.changes:
             self.stdout.write(self.style.SUCCESS(f"Demo content: {loader.changes} change(s)."))
