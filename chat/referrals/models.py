@@ -35,6 +35,23 @@ class Lead(models.Model):
         HIGH = "high", _("High")
         IMMEDIATE = "immediate", _("Immediate danger")
 
+    class ReferralTarget(models.TextChoices):
+        STATE_POLICE = "state_police", _("State Police")
+        BORDER_GUARD = "border_guard", _("State Border Guard")
+        LABOUR_INSPECTORATE = "labour_inspectorate", _("State Labour Inspectorate")
+        MUNICIPAL_SOCIAL_SERVICE = "municipal_social_service", _("Municipal social service")
+        MANDATED_NGO = "mandated_ngo", _("Mandated NGO (state-funded rehabilitation)")
+        CONSULATE = "consulate", _("Consulate or embassy")
+        OTHER = "other", _("Another organisation")
+
+    class ClosingReason(models.TextChoices):
+        SUPPORTED = "supported", _("Referred and supported")
+        NOT_TRAFFICKING = "not_trafficking", _("Not a trafficking case; advised elsewhere")
+        NO_CONTACT = "no_contact", _("No safe way to reach the person")
+        DECLINED_HELP = "declined_help", _("The person declined further help")
+        DUPLICATE = "duplicate", _("Duplicate of another lead")
+        OTHER = "other", _("Other")
+
     source = models.CharField(_("source"), max_length=16, choices=Source.choices)
     status = models.CharField(
         _("status"), max_length=16, choices=Status.choices, default=Status.NEW, db_index=True
@@ -73,11 +90,35 @@ class Lead(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("caseworker"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_leads",
+    )
+    referred_to = models.CharField(
+        _("referred to"), max_length=32, choices=ReferralTarget.choices, blank=True
+    )
+    referred_to_detail = models.CharField(
+        _("referred to (name of the organisation or office)"), max_length=200, blank=True
+    )
+    referred_at = models.DateTimeField(_("referred"), null=True, blank=True)
+    closing_reason = models.CharField(
+        _("closing reason"), max_length=32, choices=ClosingReason.choices, blank=True
+    )
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True, db_index=True)
+    anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
         ordering = ["-created_at"]
+        permissions = [
+            ("work_lead", _("Can work the referral queue (read and change leads)")),
+            ("view_statistics", _("Can see chat and referral statistics")),
+        ]
         verbose_name = _("lead")
         verbose_name_plural = _("leads")
 
@@ -106,3 +147,22 @@ class ConsentRecord(models.Model):
 
     def __str__(self) -> str:
         return f"{self.lead} ({self.granted_at:%Y-%m-%d %H:%M})"
+
+
+class LeadNote(models.Model):
+    """A caseworker's note on a lead: its timeline. Deleted with the lead."""
+
+    lead = models.ForeignKey(Lead, on_delete=models.CASCADE, related_name="notes")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    text = models.TextField(_("note"))
+    created_at = models.DateTimeField(_("written"), default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at"]
+        verbose_name = _("note")
+        verbose_name_plural = _("notes")
+
+    def __str__(self) -> str:
+        return f"{self.lead} ({self.created_at:%Y-%m-%d %H:%M})"
