@@ -87,6 +87,15 @@ class LanternPage(Page):
         ]
 
 
+def group_by_audience(campaigns) -> list[tuple[str, list]]:
+    """Campaigns, newest first, grouped under each audience that has any."""
+    campaigns = list(campaigns.order_by("-first_published_at"))
+    groups = [
+        (label, [c for c in campaigns if c.audience == value]) for value, label in Audience.choices
+    ]
+    return [(label, items) for label, items in groups if items]
+
+
 class HomePage(LanternPage):
     body = StreamField(blocks.BaseBodyBlock(), blank=True, verbose_name=_("body"))
 
@@ -100,14 +109,9 @@ class HomePage(LanternPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        campaigns = (
-            CampaignPage.objects.live().public().descendant_of(self).order_by("-first_published_at")
+        context["campaigns_by_audience"] = group_by_audience(
+            CampaignPage.objects.live().public().descendant_of(self)
         )
-        context["campaigns_by_audience"] = [
-            (label, [c for c in campaigns if c.audience == value])
-            for value, label in Audience.choices
-            if any(c.audience == value for c in campaigns)
-        ]
         context["latest_articles"] = (
             ArticlePage.objects.live().public().descendant_of(self).order_by("-date")[:3]
         )
@@ -126,14 +130,9 @@ class CampaignIndexPage(LanternPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        campaigns = (
-            CampaignPage.objects.live().public().child_of(self).order_by("-first_published_at")
+        context["campaigns_by_audience"] = group_by_audience(
+            CampaignPage.objects.live().public().child_of(self)
         )
-        context["campaigns_by_audience"] = [
-            (label, [c for c in campaigns if c.audience == value])
-            for value, label in Audience.choices
-            if any(c.audience == value for c in campaigns)
-        ]
         return context
 
 
