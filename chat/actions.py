@@ -39,6 +39,7 @@ from .consent import (
 from .models import Conversation, Message, OperatorStatus, Topic
 from .protocol import ChatError
 from .referrals.models import ConsentRecord, Lead
+from .referrals.notify import notify_new_lead
 from .sanitize import clean_text, link_segments
 
 OPERATORS_GROUP = "chat.operators"
@@ -454,6 +455,7 @@ def _create_consented_lead(
         covers_contact=bool(answer.contact),
         withdrawal_code_hash=hash_withdrawal_code(code),
     )
+    notify_new_lead(lead)  # caseworkers are emailed after the commit, without any lead data
     return lead, code
 
 

@@ -10,6 +10,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from awareness import views as awareness_views
 from chat import views as chat_views
+from chat.referrals import views as referral_views
 
 handler500 = "lantern.views.server_error"
 
@@ -29,6 +30,7 @@ if settings.DEBUG:
 # Every public page lives under its language's prefix: /lv/, /en/, /ru/, /uk/.
 urlpatterns += i18n_patterns(
     path("search/", awareness_views.search, name="search"),
+    path("withdraw/", referral_views.withdraw, name="withdraw"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

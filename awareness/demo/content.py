@@ -242,6 +242,8 @@ STAFF = [
     ("editor", "Editors", False),
     ("moderator", "Moderators", False),
     ("operator", "Chat operators", False),
+    ("caseworker", "Caseworkers", False),
+    ("coordinator", "Coordinators", False),
 ]
 
 # Ready answers for chat operators (chat.CannedResponse), in every language.

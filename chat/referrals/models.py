@@ -166,3 +166,19 @@ class LeadNote(models.Model):
 
     def __str__(self) -> str:
         return f"{self.lead} ({self.created_at:%Y-%m-%d %H:%M})"
+
+
+class Withdrawal(models.Model):
+    """That someone withdrew their consent, and on which day: the anonymous figure the
+    statistics count. Nothing links it to the lead that was deleted (no id, no time of day,
+    no language)."""
+
+    date = models.DateField(_("date"), default=timezone.localdate, db_index=True)
+
+    class Meta:
+        ordering = ["date"]
+        verbose_name = _("withdrawal of consent")
+        verbose_name_plural = _("withdrawals of consent")
+
+    def __str__(self) -> str:
+        return f"{self.date:%Y-%m-%d}"

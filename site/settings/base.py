@@ -290,3 +290,13 @@ LANTERN_LEAD_RETENTION_DAYS = int(os.environ.get("LANTERN_LEAD_RETENTION_DAYS", 
 # A visitor who disconnects gets this long to come back (reload, network loss) before their
 # conversation is closed.
 LANTERN_CHAT_RESUME_SECONDS = int(os.environ.get("LANTERN_CHAT_RESUME_SECONDS", "120"))
+# A conversation still open this long after it started is closed by `apply_retention`
+# (the chat sweep normally closes it within minutes of the visitor leaving).
+LANTERN_CHAT_MAX_AGE_HOURS = int(os.environ.get("LANTERN_CHAT_MAX_AGE_HOURS", "24"))
+# Statistics hide counts from 1 to this number minus one ("<5"), so nobody can be singled out.
+LANTERN_STATS_MIN_COUNT = int(os.environ.get("LANTERN_STATS_MIN_COUNT", "5"))
+# Withdrawal codes: attempts allowed per window for codes that start alike, and for everyone
+# together. Counted in the cache, never by address.
+LANTERN_WITHDRAWAL_WINDOW_SECONDS = 3600
+LANTERN_WITHDRAWAL_ATTEMPTS_PER_PREFIX = 5
+LANTERN_WITHDRAWAL_ATTEMPTS_TOTAL = 300

@@ -1,0 +1,109 @@
+"""The referral queue's audit log: who read or changed which lead, and when.
+
+Entries are Wagtail's `ModelLogEntry` rows (written with `wagtail.log_actions.log`), so they
+also appear in each lead's history and in Wagtail's site history. An entry's label is the
+lead's number ("Lead #12") and its data holds only codes and ids (statuses, choice values,
+field names, note ids, staff users): never the lead's personal text, so coordinators may read
+the log. (Withdrawing consent deletes a lead's entries with it: see withdrawal.py.)
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import FieldDoesNotExist
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.log_actions import LogFormatter
+from wagtail.log_actions import log as wagtail_log
+
+from .models import Lead
+
+VIEW = "lantern.lead.view"
+STATUS = "lantern.lead.status"
+ASSIGN = "lantern.lead.assign"
+NOTE = "lantern.lead.note"
+EDIT = "lantern.lead.edit"
+ACTIONS = (VIEW, STATUS, ASSIGN, NOTE, EDIT)
+
+
+def log(user, lead: Lead, action: str, data: dict | None = None):
+    """Write one entry. Call inside the transaction of the change it records."""
+    return wagtail_log(lead, action, user=user, data=data or {}, title=str(lead))
+
+
+def _label(choices, value: str) -> str:
+    return str(dict(choices).get(value, value))
+
+
+class ViewFormatter(LogFormatter):
+    label = _("Referral queue: lead viewed")
+
+    def format_message(self, log_entry):
+        if log_entry.data.get("transcript"):
+            return _("Viewed the lead, with its transcript")
+        if log_entry.data.get("page") == "edit":
+            return _("Opened the lead's details for editing")
+        return _("Viewed the lead")
+
+
+class StatusFormatter(LogFormatter):
+    label = _("Referral queue: status changed")
+
+    def format_message(self, log_entry):
+        data = log_entry.data
+        message = _("Status changed from %(from)s to %(to)s") % {
+            "from": _label(Lead.Status.choices, data.get("from", "")),
+            "to": _label(Lead.Status.choices, data.get("to", "")),
+        }
+        if data.get("referred_to"):
+            message += " · " + _("referred to %(target)s") % {
+                "target": _label(Lead.ReferralTarget.choices, data["referred_to"])
+            }
+        if data.get("closing_reason"):
+            message += " · " + _("reason: %(reason)s") % {
+                "reason": _label(Lead.ClosingReason.choices, data["closing_reason"])
+            }
+        return message
+
+
+class AssignFormatter(LogFormatter):
+    label = _("Referral queue: lead assigned")
+
+    def format_message(self, log_entry):
+        to = log_entry.data.get("to") or {}
+        if not to:
+            return _("Unassigned")
+        return _("Assigned to %(name)s") % {"name": to.get("name", to.get("id"))}
+
+
+class NoteFormatter(LogFormatter):
+    label = _("Referral queue: note added")
+    message = _("Note added")
+
+
+class EditFormatter(LogFormatter):
+    label = _("Referral queue: details edited")
+
+    def format_message(self, log_entry):
+        names = []
+        for name in log_entry.data.get("fields", []):
+            try:
+                names.append(str(Lead._meta.get_field(name).verbose_name))
+            except FieldDoesNotExist:  # a field removed since the entry was written
+                names.append(name)
+        return capfirst(_("details edited: %(fields)s") % {"fields": ", ".join(names)})
+
+
+FORMATTERS = {
+    VIEW: ViewFormatter,
+    STATUS: StatusFormatter,
+    ASSIGN: AssignFormatter,
+    NOTE: NoteFormatter,
+    EDIT: EditFormatter,
+}
+
+
+def register(actions) -> None:
+    """For the `register_log_actions` hook."""
+    for action, formatter in FORMATTERS.items():
+        actions.register_action(action)(formatter)

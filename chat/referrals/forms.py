@@ -1,0 +1,79 @@
+"""Forms of the referral queue. They render the choices and read the input; the rules (which
+move is possible, who may be assigned, what may be kept) are checked in actions.py."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.utils import get_user_display_name
+
+from .actions import EDITABLE_FIELDS, NOTE_MAX_CHARS, REFERRED_TO_DETAIL_MAX_CHARS, covers
+from .models import Lead
+from .permissions import caseworkers
+
+
+class ReferForm(forms.Form):
+    prefix = "refer"
+    referred_to = forms.ChoiceField(
+        label=_("Referred to"),
+        choices=[("", "---------"), *Lead.ReferralTarget.choices],
+    )
+    referred_to_detail = forms.CharField(
+        label=_("Name of the organisation or office"),
+        max_length=REFERRED_TO_DETAIL_MAX_CHARS,
+        required=False,
+        help_text=_("Needed for “Another organisation”; optional otherwise."),
+    )
+
+
+class CloseForm(forms.Form):
+    prefix = "close"
+    closing_reason = forms.ChoiceField(
+        label=_("Closing reason"),
+        choices=[("", "---------"), *Lead.ClosingReason.choices],
+    )
+
+
+class CaseworkerChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return get_user_display_name(obj)
+
+
+class AssignForm(forms.Form):
+    assigned_to = CaseworkerChoiceField(
+        label=_("Caseworker"),
+        queryset=caseworkers(),
+        required=False,
+        empty_label=_("Nobody"),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assigned_to"].queryset = caseworkers()
+
+
+class NoteForm(forms.Form):
+    text = forms.CharField(
+        label=_("New note"),
+        max_length=NOTE_MAX_CHARS,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
+class LeadEditForm(WagtailAdminModelForm):
+    """The lead's details. Contact details only where the visitor's consent covers them."""
+
+    class Meta:
+        model = Lead
+        fields = list(EDITABLE_FIELDS)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "safe_contact" in self.fields and not covers(self.instance, "contact"):
+            field = self.fields["safe_contact"]
+            field.disabled = True
+            field.help_text = _(
+                "The visitor did not consent to contact details being kept: do not contact."
+            )

@@ -1,0 +1,194 @@
+"""The public withdrawal page, and the coordinators' statistics in the admin (registered in
+`stats_hooks.py`). The referral queue's own admin views are in `queue_views.py`."""
+
+from __future__ import annotations
+
+import csv
+import datetime
+
+from django import forms
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.utils.translation import gettext, gettext_lazy, ngettext
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_http_methods
+
+from . import stats, svg
+from .withdrawal import do_withdraw, is_well_formed, register_attempt
+
+STATISTICS_PERMISSION = "referrals.view_statistics"
+
+# --- Withdrawal (public) --------------------------------------------------------------------
+
+
+class WithdrawalForm(forms.Form):
+    code = forms.CharField(label=gettext_lazy("Withdrawal code"), max_length=40, strip=True)
+
+    def clean_code(self) -> str:
+        code = self.cleaned_data["code"]
+        if not is_well_formed(code):
+            raise forms.ValidationError(
+                gettext_lazy(
+                    "This is not a withdrawal code. A withdrawal code has ten letters and "
+                    "digits, in two groups of five, as it was shown to you."
+                ),
+                code="malformed",
+            )
+        return code
+
+
+def withdrawal_messages() -> dict[str, str]:
+    """What the page tells the person after they sent a code, in the active language (the
+    one in the page's address)."""
+    years = max(1, round(settings.LANTERN_LEAD_RETENTION_DAYS / 365))
+    return {
+        "done": gettext(
+            "Your consent is withdrawn. Everything we kept about you has been deleted: the "
+            "summary, the conversation if it was kept, your contact details and the "
+            "caseworkers' notes. Nobody can see it any more, and it cannot be restored."
+        ),
+        "not_found": ngettext(
+            "We found nothing for this code, and nothing was deleted. Please check the code "
+            "and try again. If your case was closed more than %(years)s year ago, what we "
+            "kept has already been made anonymous, and nothing about you remains.",
+            "We found nothing for this code, and nothing was deleted. Please check the code "
+            "and try again. If your case was closed more than %(years)s years ago, what we "
+            "kept has already been made anonymous, and nothing about you remains.",
+            years,
+        )
+        % {"years": years},
+        "limited": gettext(
+            "Too many codes were tried in the last hour, so this one was not checked and "
+            "nothing was deleted. Please try again later, or ask us in the chat or on the "
+            "hotline."
+        ),
+    }
+
+
+# A public page sets no cookie (see base.py), and Django's CSRF protection needs one. It is
+# safe to go without it here: CSRF abuses the authority a browser carries along (a session
+# cookie), and this form relies on none. The code in the request is the only credential and
+# the form changes only what that code itself unlocks, so a forged request can do nothing
+# that the forger could not do by sending the code themselves.
+@csrf_exempt
+@never_cache
+@require_http_methods(["GET", "POST"])
+def withdraw(request: HttpRequest) -> HttpResponse:
+    """Withdraw consent with the code given at consent. Works without JavaScript; stores
+    nothing about the person asking, and nothing at all for a code that unlocks nothing."""
+    result = ""
+    status = 200
+    if request.method == "POST":
+        form = WithdrawalForm(request.POST)
+        if not form.is_valid():
+            status = 400
+        elif not register_attempt(form.cleaned_data["code"]):
+            result, status = "limited", 429
+        elif do_withdraw(form.cleaned_data["code"]):
+            result = "done"
+            form = WithdrawalForm()
+        else:
+            result = "not_found"
+    else:
+        form = WithdrawalForm()
+    context = {
+        "form": form,
+        "result": result,
+        "message": withdrawal_messages().get(result, ""),
+        "has_error": status != 200 or result == "not_found",
+    }
+    return render(request, "referrals/withdraw.html", context, status=status)
+
+
+# --- Statistics (admin) ---------------------------------------------------------------------
+
+
+class StatisticsPeriodForm(forms.Form):
+    MAX_DAYS = 366 * 5
+
+    start = forms.DateField(
+        label=gettext_lazy("From"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    end = forms.DateField(
+        label=gettext_lazy("To (inclusive)"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start"), cleaned.get("end")
+        if start and end:
+            if start > end:
+                raise forms.ValidationError(gettext_lazy("The start is after the end."))
+            if (end - start).days >= self.MAX_DAYS:
+                raise forms.ValidationError(gettext_lazy("Choose at most five years."))
+        return cleaned
+
+
+def default_period(today: datetime.date | None = None) -> tuple[datetime.date, datetime.date]:
+    """The last 90 days, today included."""
+    today = today or timezone.localdate()
+    return today - datetime.timedelta(days=stats.DEFAULT_PERIOD_DAYS - 1), today
+
+
+def _period(request: HttpRequest) -> tuple[StatisticsPeriodForm, datetime.date, datetime.date]:
+    """The period asked for, or the default one (also when the form is not valid, which the
+    page then shows with its errors)."""
+    start, end = default_period()
+    if "start" in request.GET or "end" in request.GET:
+        form = StatisticsPeriodForm(request.GET)
+        if form.is_valid():
+            start, end = form.cleaned_data["start"], form.cleaned_data["end"]
+    else:
+        form = StatisticsPeriodForm(initial={"start": start, "end": end})
+    return form, start, end
+
+
+def _check_statistics_permission(request: HttpRequest) -> None:
+    # Registered under the admin's URLs: anonymous visitors are sent to the login page before
+    # this runs, and Wagtail answers PermissionDenied with its "no permission" redirect.
+    if not request.user.has_perm(STATISTICS_PERMISSION):
+        raise PermissionDenied
+
+
+@require_GET
+@never_cache
+def statistics(request: HttpRequest) -> HttpResponse:
+    _check_statistics_permission(request)
+    form, start, end = _period(request)
+    report = stats.build_report(start, end)
+    return render(
+        request,
+        "referrals/statistics.html",
+        {
+            "form": form,
+            "report": report,
+            "charts": [(breakdown, svg.bar_chart(breakdown)) for breakdown in report.breakdowns],
+            "waiting_rows": [
+                (key, label, stats.format_seconds(seconds))
+                for key, label, seconds in report.waiting.rows
+            ],
+            "page_title": gettext("Statistics"),
+            "header_title": gettext("Statistics"),
+            "header_icon": "table",
+        },
+    )
+
+
+@require_GET
+@never_cache
+def statistics_csv(request: HttpRequest) -> HttpResponse:
+    """The page's aggregates as CSV: no ids, no personal text, small counts hidden as on the
+    page."""
+    _check_statistics_permission(request)
+    _form, start, end = _period(request)
+    report = stats.build_report(start, end)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = (
+        f'attachment; filename="lantern-statistics-{start:%Y%m%d}-{end:%Y%m%d}.csv"'
+    )
+    csv.writer(response).writerows(stats.csv_rows(report))
+    return response

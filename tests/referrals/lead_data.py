@@ -1,0 +1,57 @@
+"""Leads and conversations for the referral tests, made through the chat's own actions."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+from django.db import connection
+
+from chat import actions
+from chat.models import Conversation, Message
+from chat.referrals.models import Lead, LeadNote
+
+
+def make_operator():
+    user = get_user_model().objects.create_user(
+        username=f"op-{uuid.uuid4().hex[:8]}", password="x" * 16
+    )
+    user.user_permissions.add(
+        Permission.objects.get(codename="operate_chat", content_type__app_label="chat")
+    )
+    return get_user_model().objects.get(pk=user.pk)  # fresh permission cache
+
+
+def consented_lead(language: str = "lv", marker: str = "Heron") -> tuple[Lead, str, int]:
+    """A lead as the chat makes it, closed, with transcript, contact, summary, place and a
+    note, each carrying `marker`. Returns (lead, withdrawal code, conversation id)."""
+    operator = make_operator()
+    conversation, _token = actions.do_start(language, "work")
+    actions.do_accept(operator, conversation.pk)
+    actions.do_post_message(
+        conversation.pk, Message.Sender.VISITOR, f"{marker}-transcript", client_id="v-1"
+    )
+    code = actions.do_answer_consent(
+        conversation.pk,
+        actions.ConsentAnswer(grant=True, transcript=True, contact=f"{marker}-contact"),
+    )
+    conversation.refresh_from_db()
+    actions.do_update_lead(
+        operator, conversation, {"summary": f"{marker}-summary", "location": f"{marker}-place"}
+    )
+    actions.do_close(conversation.pk, Conversation.Outcome.OPERATOR_ENDED)
+    lead = Lead.objects.get(conversation_id=conversation.pk)
+    LeadNote.objects.create(lead=lead, author=operator, text=f"{marker}-note")
+    return lead, code, conversation.pk
+
+
+def tables_containing(needle: str) -> list[str]:
+    """Every table with a value that contains `needle`, read with raw SQL."""
+    found = []
+    with connection.cursor() as cursor:
+        for table in connection.introspection.table_names(cursor):
+            cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")  # noqa: S608
+            if any(needle in str(value) for row in cursor.fetchall() for value in row):
+                found.append(table)
+    return found
