@@ -300,3 +300,13 @@ LANTERN_STATS_MIN_COUNT = int(os.environ.get("LANTERN_STATS_MIN_COUNT", "5"))
 LANTERN_WITHDRAWAL_WINDOW_SECONDS = 3600
 LANTERN_WITHDRAWAL_ATTEMPTS_PER_PREFIX = 5
 LANTERN_WITHDRAWAL_ATTEMPTS_TOTAL = 300
+
+# --- Mail -----------------------------------------------------------------------------------
+# New-lead notices to caseworkers (no personal data) go out only when a mail server is set.
+if os.environ.get("EMAIL_HOST"):
+    EMAIL_HOST = os.environ["EMAIL_HOST"]
+    EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+    EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+    EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+    EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "lantern@localhost")
