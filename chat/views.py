@@ -74,6 +74,7 @@ def console_config(user) -> dict:
             "you": _("You"),
             "note": _("Private note"),
             "sent": _("sent"),
+            "failed": _("Not sent. Press to try again."),
             "delivered": _("delivered"),
             "connected": _("Connected."),
             "reconnecting": _("Connection lost. Reconnecting…"),

@@ -1,15 +1,18 @@
 /*
- * The operator console (Wagtail admin → Chat console). Vanilla JavaScript.
+ * The operator console (Wagtail admin → Chat console). Vanilla JavaScript; protocol:
+ * docs/chat-protocol.md.
  *
  * Every text from visitors is rendered with textContent. The server checks the operator's
- * permission on every frame; this script only shows what it is told.
+ * permission on every frame; this script only shows what it is told. Messages are numbered
+ * per conversation: each is shown once, in order, and a gap makes the console ask for what
+ * it missed.
  */
 (function () {
   "use strict";
 
   var root = document.querySelector("[data-console]");
   var configNode = document.getElementById("lantern-console-config");
-  if (!root || !configNode) {
+  if (!root || !configNode || !window.WebSocket) {
     return;
   }
   var config = JSON.parse(configNode.textContent);
@@ -22,13 +25,17 @@
   var maxChatsInput = root.querySelector("[data-max-chats]");
   var soundBox = root.querySelector("[data-sound]");
   var baseTitle = document.title;
+  var PONG_TIMEOUT_MS = 10000;
 
   var socket = null;
   var heartbeat = null;
+  var pongTimer = null;
   var reconnectDelay = 1000;
   var stopped = false;
-  var conversations = {}; // id -> {node, lastSeq, summary}
+  var conversations = {}; // id -> {node, lastSeq, summary, pending, closed}
   var knownWaiting = {};
+  var errorTimer = null;
+  var waitingCount = 0;
 
   try {
     soundBox.checked = window.localStorage.getItem("lantern.console.sound") !== "off";
@@ -36,6 +43,16 @@
 
   function format(text, values) {
     return text.replace(/%\((\w+)\)s/g, function (_m, key) { return values[key]; });
+  }
+
+  /* Enter sends: submit the form as its button would (requestSubmit is missing before
+     Safari 16). */
+  function submit(form) {
+    if (form.requestSubmit) {
+      form.requestSubmit();
+    } else {
+      form.dispatchEvent(new Event("submit", { cancelable: true }));
+    }
   }
 
   function newClientId() {
@@ -47,32 +64,58 @@
   function send(frame) {
     if (socket && socket.readyState === WebSocket.OPEN) {
       socket.send(JSON.stringify(frame));
+      return true;
     }
+    return false;
+  }
+
+  function setConnection(text, state) {
+    connection.textContent = text;
+    connection.setAttribute("data-state", state);
   }
 
   function connect() {
     var scheme = window.location.protocol === "https:" ? "wss://" : "ws://";
-    socket = new WebSocket(scheme + window.location.host + config.wsPath);
-    socket.addEventListener("open", function () {
+    var ws = new WebSocket(scheme + window.location.host + config.wsPath);
+    socket = ws;
+    ws.addEventListener("open", function () {
       reconnectDelay = 1000;
-      connection.textContent = strings.connected;
+      setConnection(strings.connected, "connected");
       clearInterval(heartbeat);
-      heartbeat = setInterval(function () { send({ type: "ping" }); }, config.heartbeatSeconds * 1000);
+      heartbeat = setInterval(function () {
+        if (send({ type: "ping" })) {
+          clearTimeout(pongTimer);
+          pongTimer = setTimeout(function () { ws.close(); }, PONG_TIMEOUT_MS);
+        }
+      }, config.heartbeatSeconds * 1000);
     });
-    socket.addEventListener("message", function (event) {
-      handle(JSON.parse(event.data));
+    ws.addEventListener("message", function (event) {
+      clearTimeout(pongTimer);
+      var frame;
+      try {
+        frame = JSON.parse(event.data);
+      } catch (e) {
+        return;
+      }
+      handle(frame);
     });
-    socket.addEventListener("close", function (event) {
+    ws.addEventListener("close", function (event) {
+      if (ws !== socket) {
+        return;
+      }
+      socket = null;
       clearInterval(heartbeat);
+      clearTimeout(pongTimer);
+      availableBox.disabled = true;
       if (event.code === 4001 || event.code === 4003) {
         stopped = true;
-        connection.textContent = strings.forbidden;
+        setConnection(strings.forbidden, "forbidden");
         return;
       }
       if (!stopped) {
-        connection.textContent = strings.reconnecting;
+        setConnection(strings.reconnecting, "reconnecting");
         setTimeout(connect, reconnectDelay);
-        reconnectDelay = Math.min(reconnectDelay * 2, 30000);
+        reconnectDelay = Math.min(reconnectDelay * 2, 15000);
       }
     });
   }
@@ -89,11 +132,14 @@
         renderStatus(frame);
         break;
       case "accepted":
+        focusComposer(openConversation(frame.conversation));
+        break;
       case "assigned":
         openConversation(frame.conversation);
         break;
       case "unassigned":
-        removeConversation(frame.conversation);
+      case "transferred":
+        removeConversation(frame.conversation && frame.conversation.id || frame.conversation);
         break;
       case "message":
         onMessage(frame);
@@ -121,12 +167,28 @@
     }
   }
 
+  /* The topic in the console's language (the server's label is in the site's default). */
+  function topicLabel(summary) {
+    return config.topics[summary.topic] || summary.topic_label;
+  }
+
   // --- status and queue ---------------------------------------------------------------------
 
   function onState(frame) {
+    availableBox.disabled = false;
     renderStatus(frame.operator);
     renderQueue(frame.queue);
-    frame.conversations.forEach(openConversation);
+    var open = {};
+    frame.conversations.forEach(function (summary) {
+      open[summary.id] = true;
+      openConversation(summary);
+    });
+    // Closed while this console was disconnected.
+    Object.keys(conversations).forEach(function (id) {
+      if (!open[id] && !conversations[id].closed) {
+        onClosed({ conversation: Number(id), do_not_contact: false });
+      }
+    });
   }
 
   function renderStatus(status) {
@@ -140,36 +202,43 @@
   function sendStatus() {
     var languages = [];
     root.querySelectorAll("[data-language]:checked").forEach(function (box) { languages.push(box.value); });
-    send({
-      type: "status",
-      available: availableBox.checked,
-      languages: languages,
-      max_chats: Number(maxChatsInput.value) || 3
-    });
+    var max = Math.min(10, Math.max(1, Math.round(Number(maxChatsInput.value)) || 3));
+    maxChatsInput.value = max;
+    send({ type: "status", available: availableBox.checked, languages: languages, max_chats: max });
   }
 
   function renderQueue(queue) {
+    var focused = document.activeElement;
+    var focusedId = focused && queueList.contains(focused) ? focused.getAttribute("data-id") : null;
     queueList.textContent = "";
     var fresh = false;
     var seen = {};
     queue.forEach(function (item) {
       seen[item.id] = true;
       if (!knownWaiting[item.id]) {
-        fresh = fresh || item.matches_language || item.waiting_seconds > 30;
+        fresh = true;
       }
       var li = document.createElement("li");
       li.className = "queue-item" + (item.matches_language ? " queue-item--match" : "");
-      var text = document.createElement("span");
-      text.textContent = "#" + item.id + " · " + item.language.toUpperCase() + " · " + item.topic_label +
-        " · " + format(strings.waiting, { minutes: Math.floor(item.waiting_seconds / 60) }) +
+      var text = document.createElement("div");
+      text.className = "queue-item__text";
+      var head = document.createElement("strong");
+      head.textContent = "#" + item.id + " · " + item.language.toUpperCase() + " · " + topicLabel(item);
+      var meta = document.createElement("span");
+      meta.className = "queue-item__meta";
+      meta.textContent = format(strings.waiting, { minutes: Math.floor(item.waiting_seconds / 60) }) +
         (item.matches_language ? " · " + strings.inLanguage : "") +
         (item.visitor_online ? "" : " · " + strings.offline);
+      text.appendChild(head);
+      text.appendChild(meta);
       var button = document.createElement("button");
       button.type = "button";
       button.className = "button button-small";
       button.textContent = strings.accept;
-      button.setAttribute("aria-label", strings.accept + " #" + item.id);
+      button.setAttribute("data-id", String(item.id));
+      button.setAttribute("aria-label", strings.accept + " #" + item.id + " (" + item.language.toUpperCase() + ", " + topicLabel(item) + ")");
       button.addEventListener("click", function () {
+        button.disabled = true;
         send({ type: "accept", conversation: item.id });
       });
       li.appendChild(text);
@@ -177,12 +246,22 @@
       queueList.appendChild(li);
     });
     knownWaiting = seen;
+    waitingCount = queue.length;
     root.querySelector("[data-queue-count]").textContent = String(queue.length);
     root.querySelector("[data-queue-empty]").hidden = queue.length > 0;
-    document.title = queue.length ? "(" + queue.length + ") " + baseTitle : baseTitle;
+    updateTitle();
+    if (focusedId) {
+      var again = queueList.querySelector("[data-id='" + focusedId + "']") || queueList.querySelector("button");
+      (again || root.querySelector("#queue-heading")).focus();
+    }
     if (fresh) {
       signal();
     }
+  }
+
+  /* The tab's title shows how many visitors wait, so that it is seen from another tab. */
+  function updateTitle() {
+    document.title = waitingCount ? "(" + waitingCount + ") " + baseTitle : baseTitle;
   }
 
   function signal() {
@@ -191,6 +270,10 @@
     }
     try {
       var context = new window.AudioContext();
+      if (context.state !== "running") {
+        context.close();
+        return; // no user gesture yet: the title still changes
+      }
       var oscillator = context.createOscillator();
       var gain = context.createGain();
       oscillator.frequency.value = 660;
@@ -199,6 +282,7 @@
       gain.connect(context.destination);
       oscillator.start();
       oscillator.stop(context.currentTime + 0.25);
+      oscillator.addEventListener("ended", function () { context.close(); });
     } catch (e) { /* no audio: the title still changes */ }
   }
 
@@ -208,25 +292,45 @@
     var entry = conversations[summary.id];
     if (!entry) {
       var node = template.content.firstElementChild.cloneNode(true);
-      entry = { node: node, lastSeq: 0, summary: summary, pending: {} };
+      entry = {
+        node: node, lastSeq: 0, summary: summary, pending: {}, received: 0, closed: false,
+        delivered: summary.visitor_delivered_seq || 0
+      };
       conversations[summary.id] = entry;
       wire(entry);
-      conversationsNode.appendChild(node);
+      conversationsNode.prepend(node);
     }
     entry.summary = summary;
-    entry.node.querySelector("[data-title]").textContent = "#" + summary.id;
+    var title = entry.node.querySelector("[data-title]");
+    title.id = "conversation-" + summary.id + "-title";
+    title.textContent = "#" + summary.id;
+    entry.node.setAttribute("aria-labelledby", title.id);
     entry.node.querySelector("[data-meta]").textContent =
-      summary.language.toUpperCase() + " · " + summary.topic_label;
-    entry.node.querySelector("[data-lead-form]").hidden = !summary.has_lead;
+      summary.language.toUpperCase() + " · " + topicLabel(summary);
+    if (summary.has_lead) {
+      entry.node.querySelector("[data-lead-form]").hidden = false;
+    }
+    if (summary.consent === "granted") {
+      entry.node.querySelector("[data-request-consent]").disabled = true;
+    }
     root.querySelector("[data-conversations-empty]").hidden = true;
     return entry;
+  }
+
+  function focusComposer(entry) {
+    entry.node.querySelector("[data-composer] textarea").focus();
   }
 
   function removeConversation(id) {
     var entry = conversations[id];
     if (entry) {
+      var hadFocus = entry.node.contains(document.activeElement);
       entry.node.remove();
       delete conversations[id];
+      if (hadFocus) {
+        root.querySelector("#conversations-heading").setAttribute("tabindex", "-1");
+        root.querySelector("#conversations-heading").focus();
+      }
     }
     root.querySelector("[data-conversations-empty]").hidden = Object.keys(conversations).length > 0;
   }
@@ -245,7 +349,9 @@
       var item = config.canned.filter(function (c) { return String(c.id) === canned.value; })[0];
       if (item) {
         var text = item.texts[entry.summary.language] || item.texts.lv || "";
-        node.querySelector("[data-composer] textarea").value = text;
+        var field = node.querySelector("[data-composer] textarea");
+        field.value = text;
+        field.focus();
       }
       canned.value = "";
     });
@@ -256,30 +362,36 @@
       option.textContent = operator.name;
       operators.appendChild(option);
     });
+    if (!config.operators.length) {
+      node.querySelector("[data-transfer-form]").hidden = true;
+    }
     config.forms.forEach(function (item) { addOption(node.querySelector("[data-forms]"), item); });
     config.urgencies.forEach(function (item) { addOption(node.querySelector("[data-urgencies]"), item); });
 
     var composer = node.querySelector("[data-composer]");
     var textarea = composer.querySelector("textarea");
+    var lastTyping = 0;
     composer.addEventListener("submit", function (event) {
       event.preventDefault();
       var text = textarea.value.trim();
-      if (!text) {
+      if (!text || entry.closed) {
         return;
       }
       var clientId = newClientId();
       var item = appendLine(entry, { sender: "operator", kind: "text", text: text });
-      entry.pending[clientId] = item;
-      send({ type: "message", conversation: id(), client_id: clientId, text: text });
+      markLine(item, "sending");
+      entry.pending[clientId] = { element: item, frame: { type: "message", conversation: id(), client_id: clientId, text: text } };
+      send(entry.pending[clientId].frame);
       textarea.value = "";
+      textarea.focus();
+      lastTyping = 0; // the message hid the indicator: the next keystroke shows it again
     });
     textarea.addEventListener("keydown", function (event) {
-      if (event.key === "Enter" && !event.shiftKey) {
+      if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
         event.preventDefault();
-        composer.requestSubmit();
+        submit(composer);
       }
     });
-    var lastTyping = 0;
     textarea.addEventListener("input", function () {
       if (Date.now() - lastTyping > 3000) {
         lastTyping = Date.now();
@@ -289,8 +401,12 @@
     node.querySelector("[data-note-form]").addEventListener("submit", function (event) {
       event.preventDefault();
       var field = event.target.querySelector("textarea");
-      if (field.value.trim()) {
-        send({ type: "note", conversation: id(), client_id: newClientId(), text: field.value });
+      var text = field.value.trim();
+      if (text) {
+        var clientId = newClientId();
+        var item = appendLine(entry, { sender: "operator", kind: "note", text: text });
+        entry.pending[clientId] = { element: item, frame: { type: "note", conversation: id(), client_id: clientId, text: text } };
+        send(entry.pending[clientId].frame);
         field.value = "";
       }
     });
@@ -300,14 +416,20 @@
     node.querySelector("[data-transfer-form]").addEventListener("submit", function (event) {
       event.preventDefault();
       var form = event.target;
-      send({ type: "transfer", conversation: id(), to: Number(form.to.value), note: form.note.value });
+      if (form.to.value) {
+        send({ type: "transfer", conversation: id(), to: Number(form.to.value), note: form.note.value });
+      }
     });
     node.querySelector("[data-end]").addEventListener("click", function () {
       send({ type: "end", conversation: id() });
     });
+    node.querySelector("[data-dismiss]").addEventListener("click", function () {
+      removeConversation(id());
+    });
     node.querySelector("[data-lead-form]").addEventListener("submit", function (event) {
       event.preventDefault();
       var form = event.target;
+      node.querySelector("[data-lead-status]").textContent = "";
       send({
         type: "lead",
         conversation: id(),
@@ -333,62 +455,124 @@
     var log = entry.node.querySelector("[data-log]");
     var item = document.createElement("li");
     item.className = "line line--" + frame.sender + (frame.kind === "note" ? " line--note" : "");
-    var who = document.createElement("span");
-    who.className = "line__who";
-    who.textContent = frame.kind === "note" ? strings.note :
+    var who = frame.kind === "note" ? strings.note :
       (frame.sender === "visitor" ? strings.visitor : (frame.sender === "operator" ? strings.you : ""));
+    if (who) {
+      var label = document.createElement("span");
+      label.className = "line__who";
+      label.textContent = who;
+      item.appendChild(label);
+    }
     var text = document.createElement("span");
     text.className = "line__text";
     text.textContent = frame.text; // visitors' text is never HTML
-    if (who.textContent) {
-      item.appendChild(who);
-    }
     item.appendChild(text);
     if (frame.seq) {
       item.setAttribute("data-seq", frame.seq);
+      insertInOrder(log, item, frame.seq);
+    } else {
+      log.appendChild(item);
     }
-    log.appendChild(item);
-    log.scrollTop = log.scrollHeight;
+    log.parentNode.scrollTop = log.parentNode.scrollHeight; // the scrolling role=log region
     return item;
+  }
+
+  /* Lines stand in the server's order; those still being sent (no number yet) last. */
+  function insertInOrder(log, item, seq) {
+    var before = null;
+    var nodes = log.querySelectorAll("[data-seq], .line[data-status='sending'], .line[data-status='failed'], .line--note:not([data-seq])");
+    for (var i = 0; i < nodes.length; i++) {
+      if (nodes[i] !== item && (!nodes[i].hasAttribute("data-seq") || Number(nodes[i].getAttribute("data-seq")) > seq)) {
+        before = nodes[i];
+        break;
+      }
+    }
+    log.insertBefore(item, before);
+  }
+
+  function markLine(item, key) {
+    var status = item.querySelector(".line__status");
+    var tag = key === "failed" ? "BUTTON" : "SPAN";
+    if (!status || status.tagName !== tag) {
+      var fresh = document.createElement(tag.toLowerCase());
+      fresh.className = "line__status";
+      if (tag === "BUTTON") {
+        fresh.type = "button";
+        fresh.className += " button button-small button-secondary";
+      }
+      if (status) {
+        status.replaceWith(fresh);
+      } else {
+        item.appendChild(fresh);
+      }
+      status = fresh;
+    }
+    status.textContent = key === "sending" ? "…" : strings[key];
+    item.setAttribute("data-status", key);
   }
 
   function onMessage(frame) {
     var entry = conversations[frame.conversation];
-    if (!entry) {
+    if (!entry || typeof frame.seq !== "number") {
       return;
     }
     var log = entry.node.querySelector("[data-log]");
-    if (log.querySelector("[data-seq='" + frame.seq + "']")) {
-      return;
-    }
     if (frame.seq > entry.lastSeq + 1) {
+      // A layer message was lost: ask for everything after what we have.
       send({ type: "sync", conversation: frame.conversation, after: entry.lastSeq });
-    }
-    var mine = frame.sender === "operator" && entry.pending[frame.client_id];
-    if (mine) {
-      mine.setAttribute("data-seq", frame.seq);
-      delete entry.pending[frame.client_id];
-    } else {
-      appendLine(entry, frame);
     }
     entry.lastSeq = Math.max(entry.lastSeq, frame.seq);
     if (frame.sender === "visitor") {
       entry.node.querySelector("[data-typing]").hidden = true;
-      send({ type: "received", conversation: frame.conversation, seq: frame.seq });
+      acknowledge(entry, frame.seq);
     }
     if (frame.event === "consent_granted") {
       entry.node.querySelector("[data-lead-form]").hidden = false;
+      entry.node.querySelector("[data-request-consent]").disabled = true;
       showAlert(entry, strings.consentGranted);
+    }
+    if (log.querySelector("[data-seq='" + frame.seq + "']")) {
+      return;
+    }
+    var mine = frame.sender === "operator" && entry.pending[frame.client_id];
+    if (mine) {
+      mine.element.setAttribute("data-seq", frame.seq);
+      insertInOrder(log, mine.element, frame.seq);
+      if (frame.kind !== "note") {
+        markLine(mine.element, frame.seq <= entry.delivered ? "delivered" : "sent");
+      }
+      delete entry.pending[frame.client_id];
+    } else {
+      var item = appendLine(entry, frame);
+      if (frame.sender === "operator" && frame.kind === "text") {
+        markLine(item, frame.seq <= entry.delivered ? "delivered" : "sent");
+      }
+    }
+  }
+
+  /* Tell the server what the console has shown, at most a few times a second. */
+  function acknowledge(entry, seq) {
+    if (seq <= entry.received) {
+      return;
+    }
+    entry.received = seq;
+    if (!entry.receivedTimer) {
+      entry.receivedTimer = setTimeout(function () {
+        entry.receivedTimer = null;
+        send({ type: "received", conversation: entry.summary.id, seq: entry.received });
+      }, 250);
     }
   }
 
   function onAck(frame) {
     var entry = conversations[frame.conversation];
-    var item = entry && entry.pending[frame.client_id];
-    if (item) {
-      item.setAttribute("data-seq", frame.seq);
-      item.setAttribute("data-status", "sent");
-      item.title = strings.sent;
+    var pending = entry && entry.pending[frame.client_id];
+    if (pending) {
+      pending.element.setAttribute("data-seq", frame.seq);
+      insertInOrder(entry.node.querySelector("[data-log]"), pending.element, frame.seq);
+      if (pending.frame.type === "message") {
+        markLine(pending.element, frame.seq <= entry.delivered ? "delivered" : "sent");
+      }
       delete entry.pending[frame.client_id];
     }
   }
@@ -398,10 +582,10 @@
     if (!entry) {
       return;
     }
-    entry.node.querySelectorAll(".line--operator[data-seq]").forEach(function (item) {
-      if (Number(item.getAttribute("data-seq")) <= frame.seq) {
-        item.setAttribute("data-status", "delivered");
-        item.title = strings.delivered;
+    entry.delivered = Math.max(entry.delivered, frame.seq);
+    entry.node.querySelectorAll(".line--operator:not(.line--note)[data-seq]").forEach(function (item) {
+      if (Number(item.getAttribute("data-seq")) <= entry.delivered) {
+        markLine(item, "delivered");
       }
     });
   }
@@ -416,9 +600,10 @@
     }
   }
 
-  function showAlert(entry, text) {
+  function showAlert(entry, text, urgent) {
     var alert = entry.node.querySelector("[data-alert]");
     alert.textContent = text;
+    alert.classList.toggle("conversation__alert--urgent", !!urgent);
     alert.hidden = false;
   }
 
@@ -427,10 +612,16 @@
     if (!entry) {
       return;
     }
-    showAlert(entry, frame.do_not_contact ? strings.closedHurry : strings.closed);
+    entry.closed = true;
+    showAlert(entry, frame.do_not_contact ? strings.closedHurry : strings.closed, frame.do_not_contact);
     entry.node.classList.add("conversation--closed");
-    entry.node.querySelectorAll("[data-composer] button, [data-composer] textarea, [data-note-form] button, [data-request-consent], [data-transfer-form] button, [data-end]")
+    if (frame.do_not_contact) {
+      entry.node.classList.add("conversation--hurry");
+    }
+    entry.node.querySelector("[data-typing]").hidden = true;
+    entry.node.querySelectorAll("[data-composer] button, [data-composer] textarea, [data-composer] select, [data-note-form] button, [data-note-form] textarea, [data-request-consent], [data-transfer-form] button, [data-transfer-form] select, [data-transfer-form] input, [data-end]")
       .forEach(function (control) { control.disabled = true; });
+    entry.node.querySelector("[data-dismiss]").hidden = false;
   }
 
   function onLeadSaved(frame) {
@@ -442,10 +633,36 @@
 
   function onError(frame) {
     var entry = frame.conversation && conversations[frame.conversation];
+    if (!entry && frame.client_id) {
+      // Errors about a message name its client id, not always its conversation.
+      Object.keys(conversations).forEach(function (id) {
+        if (conversations[id].pending[frame.client_id]) {
+          entry = conversations[id];
+        }
+      });
+    }
+    if (entry && frame.client_id && entry.pending[frame.client_id]) {
+      var pending = entry.pending[frame.client_id];
+      markLine(pending.element, "failed");
+      pending.element.querySelector(".line__status").addEventListener("click", function () {
+        markLine(pending.element, "sending");
+        send(pending.frame);
+      });
+    }
     if (entry) {
       showAlert(entry, frame.message);
     } else {
-      connection.textContent = frame.message;
+      if (frame.request === "accept") {
+        queueList.querySelectorAll("button").forEach(function (button) { button.disabled = false; });
+      }
+      // Shown in the status line for a while (a colleague was faster, say), then cleared.
+      setConnection(frame.message, "error");
+      clearTimeout(errorTimer);
+      errorTimer = setTimeout(function () {
+        if (socket && socket.readyState === WebSocket.OPEN) {
+          setConnection(strings.connected, "connected");
+        }
+      }, 6000);
     }
   }
 

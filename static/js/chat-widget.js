@@ -1,46 +1,108 @@
 /*
- * Lantern's anonymous chat widget (vanilla JavaScript, no build step).
+ * Lantern's anonymous chat widget (vanilla JavaScript, no build step). Protocol:
+ * docs/chat-protocol.md.
  *
  * Privacy: no connection is opened and nothing is stored until the visitor presses
- * "Start chat" (or sends a left message). The visitor's token lives only in sessionStorage
- * (gone when the tab closes), never in a URL. All text is rendered with textContent; links
- * are built element by element, and only from operators' messages.
+ * "Start chat" (or sends a left message); opening the panel only asks the server over HTTP
+ * whether someone can answer. The visitor's token lives only in sessionStorage (gone when the
+ * tab closes, wiped by quick exit and when the chat ends), never in a URL. All text is
+ * rendered with textContent; links are built element by element, and only from operators'
+ * messages.
  *
  * Reliability: the server numbers every message per conversation. The widget remembers the
- * highest number it has shown and, after a reconnect or on a gap, asks for everything after
- * it; messages are shown in order and never twice. Each own message has a client id, so a
- * resend after a lost connection stores nothing twice.
+ * highest number it has shown (in memory: after a reload the log is empty, so it asks for
+ * everything) and, after a reconnect, asks for everything after it; messages are shown in
+ * order and never twice. Each own message has a client id, so a resend after a lost
+ * connection stores nothing twice. Visitors never see operators' private notes, so gaps in
+ * the numbers are normal here.
  */
 (function () {
   "use strict";
 
   var root = document.querySelector("[data-chat]");
   var configNode = document.getElementById("lantern-chat-config");
-  if (!root || !configNode || !window.WebSocket) {
+  if (!root || !configNode || !window.WebSocket || !window.JSON || !window.Promise) {
     return;
   }
   var config = JSON.parse(configNode.textContent);
   var S = config.strings;
   var STORAGE_KEY = "lantern.chat";
+  var PONG_TIMEOUT_MS = 10000;
+  var MAX_RECONNECT_MS = 15000;
 
-  var panel = root.querySelector("#chat-panel");
-  var launcher = root.querySelector("[data-chat-open]");
-  var statusLine = root.querySelector("[data-chat-status]");
-  var log = root.querySelector("[data-chat-log]");
-  var typingLine = root.querySelector("[data-chat-typing]");
-  var input = root.querySelector("#chat-input");
-  var hint = root.querySelector("[data-chat-hint]");
+  function $(selector) {
+    return root.querySelector(selector);
+  }
 
+  var panel = $("#chat-panel");
+  var launcher = $("[data-chat-launcher]");
+  var title = $("#chat-title");
+  var statusLine = $("[data-chat-status]");
+  var log = $("[data-chat-log]"); // the messages (a list) ...
+  var scroller = $("[data-chat-scroll]"); // ... in the scrolling live region (role=log)
+  var typingLine = $("[data-chat-typing]");
+  var input = $("#chat-input");
+  var hint = $("[data-chat-hint]");
+  var composer = $("[data-chat-composer]");
+  var startForm = $("[data-chat-start]");
+  var startButton = $("[data-chat-start-button]");
+  var leaveForm = $("[data-chat-leave]");
+  var leaveError = $("[data-chat-leave-error]");
+  var consentForm = $("[data-chat-consent]");
+  var consentText = $("[data-view=consent] [data-consent-text]");
+  var grantedNotice = $("[data-chat-granted]");
+  var views = root.querySelectorAll("[data-view]");
+
+  var stored = load(); // {token, code}: only once the visitor has started a chat
   var socket = null;
-  var state = load();
+  var currentView = null;
+  var opener = null;
   var pending = {}; // client_id -> {text, element}
-  var lastOperatorSeq = 0;
+  var lastSeq = 0; // the highest message number shown in this page
+  var deliveredSeq = 0; // the operator's client has shown the visitor's messages up to here
+  var consent = "not_asked";
+  var status = null; // the conversation's status, as the server last said
+  var language = root.getAttribute("data-language"); // the conversation's language
+  var justStarted = false;
+  var socketWasLost = false;
+  var ended = false; // finished, left a message, or quick exit: no reconnecting
+  var starting = false;
+  var leaving = false;
+  var visitorEnding = false; // the visitor pressed "End chat": end once consent is answered
+  var operatorEnding = false; // the adviser ended: the server closes once consent is answered
   var reconnectDelay = 1000;
+  var reconnectTimer = null;
   var heartbeat = null;
+  var pongTimer = null;
   var typingTimer = null;
   var lastTypingSent = 0;
-  var ended = false;
-  var afterConnect = null;
+  var receivedTimer = null;
+  var receivedSent = 0;
+  var statusTimer = null;
+  var quickExitDone = null; // resolves when the server has confirmed a quick exit
+
+  // --- storage ------------------------------------------------------------------------------
+
+  function load() {
+    try {
+      var value = JSON.parse(window.sessionStorage.getItem(STORAGE_KEY));
+      return value && typeof value.token === "string" ? value : null;
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function persist() {
+    try {
+      if (stored && stored.token) {
+        window.sessionStorage.setItem(STORAGE_KEY, JSON.stringify(stored));
+      } else {
+        window.sessionStorage.removeItem(STORAGE_KEY);
+      }
+    } catch (e) { /* storage disabled: the chat still works in this page */ }
+  }
+
+  // --- small helpers ------------------------------------------------------------------------
 
   function format(template, values) {
     return template.replace(/%\((\w+)\)s/g, function (_m, key) {
@@ -48,110 +110,238 @@
     });
   }
 
-  function load() {
-    try {
-      return JSON.parse(window.sessionStorage.getItem(STORAGE_KEY)) || null;
-    } catch (e) {
-      return null;
+  function show(view, also) {
+    views.forEach(function (node) {
+      var name = node.getAttribute("data-view");
+      node.hidden = name !== view && name !== also;
+    });
+    currentView = view;
+    // A conversation takes the panel's full height; the other views only what they need.
+    root.classList.toggle("is-chatting", view === "conversation" || also === "conversation");
+    if (view === "conversation" || also === "conversation") {
+      scrollLog();
     }
   }
 
-  function save() {
-    try {
-      if (state) {
-        window.sessionStorage.setItem(STORAGE_KEY, JSON.stringify(state));
-      } else {
-        window.sessionStorage.removeItem(STORAGE_KEY);
-      }
-    } catch (e) { /* private mode without storage: the chat still works in this page */ }
+  function isOpen() {
+    return !panel.hidden;
   }
 
-  function show(view) {
-    root.querySelectorAll("[data-view]").forEach(function (node) {
-      node.hidden = node.getAttribute("data-view") !== view;
+  function focus(node) {
+    if (isOpen() && node) {
+      node.focus();
+    }
+  }
+
+  function setStatus(text, transient) {
+    clearTimeout(statusTimer);
+    statusLine.textContent = text || "";
+    if (text && transient) {
+      statusTimer = setTimeout(function () { statusLine.textContent = ""; }, 4000);
+    }
+  }
+
+  function renderParagraphs(node, text) {
+    node.textContent = "";
+    text.split(/\n\n+/).forEach(function (paragraph, index) {
+      var p = document.createElement("p");
+      if (index === 0) {
+        // The first paragraph is the question itself.
+        var strong = document.createElement("strong");
+        strong.textContent = paragraph;
+        p.appendChild(strong);
+      } else {
+        p.textContent = paragraph;
+      }
+      node.appendChild(p);
     });
   }
 
-  function setStatus(text) {
-    statusLine.textContent = text || "";
+  /* Enter sends: submit the form as its button would (requestSubmit is missing before
+     Safari 16). */
+  function submit(form) {
+    if (form.requestSubmit) {
+      form.requestSubmit();
+    } else {
+      form.dispatchEvent(new Event("submit", { cancelable: true }));
+    }
   }
+
+  function newClientId() {
+    var bytes = new Uint8Array(12);
+    window.crypto.getRandomValues(bytes);
+    return Array.prototype.map.call(bytes, function (b) {
+      return ("0" + b.toString(16)).slice(-2);
+    }).join("");
+  }
+
+  // --- the panel ----------------------------------------------------------------------------
 
   function openPanel(event) {
     if (event) {
       event.preventDefault();
+      opener = event.currentTarget;
     }
     panel.hidden = false;
+    root.classList.add("is-open");
     launcher.setAttribute("aria-expanded", "true");
-    panel.querySelector("#chat-title").focus();
-    if (!state && !socket) {
+    launcher.classList.remove("has-unread");
+    title.focus();
+    if (!stored && !socket && !ended && (currentView === null || currentView === "intro" || currentView === "unavailable")) {
       checkAvailability();
     }
   }
 
   function closePanel() {
     panel.hidden = true;
+    root.classList.remove("is-open");
     launcher.setAttribute("aria-expanded", "false");
-    launcher.focus();
+    var back = opener && document.body.contains(opener) && opener.offsetParent !== null ? opener : launcher;
+    opener = null;
+    back.focus();
   }
 
   function checkAvailability() {
-    show("intro");
+    if (!currentView) {
+      show("intro");
+    }
     fetch(root.getAttribute("data-availability-url"), { credentials: "omit", cache: "no-store" })
-      .then(function (response) { return response.json(); })
+      .then(function (response) {
+        if (!response.ok) {
+          throw new Error(String(response.status));
+        }
+        return response.json();
+      })
       .then(function (data) {
+        if (stored || socket || ended) {
+          return; // the visitor has moved on meanwhile
+        }
         if (!data.open) {
-          unavailable(S.closed);
+          unavailable(S.closed, true);
         } else if (!data.accepting) {
-          unavailable(S.noOperators);
+          unavailable(S.noOperators, false);
+        } else if (currentView === "unavailable") {
+          show("intro");
         }
       })
-      .catch(function () { /* offline: the start button will say so */ });
+      .catch(function () { /* offline: pressing "Start chat" will say so */ });
   }
 
-  function unavailable(reason) {
-    root.querySelector("[data-chat-unavailable-reason]").textContent = reason;
+  function unavailable(reason, closedNow) {
+    var reasonNode = $("[data-chat-unavailable-reason]");
+    var hours = $("[data-chat-hours]");
+    reasonNode.textContent = reason;
+    if (hours) {
+      hours.hidden = !closedNow;
+    }
+    var titleFocused = document.activeElement === title;
     show("unavailable");
+    if (titleFocused) {
+      focus(reasonNode);
+    }
   }
 
   // --- the socket ---------------------------------------------------------------------------
 
   function connect(onOpen) {
+    clearTimeout(reconnectTimer);
+    reconnectTimer = null;
     var scheme = window.location.protocol === "https:" ? "wss://" : "ws://";
-    socket = new WebSocket(scheme + window.location.host + root.getAttribute("data-ws-path"));
-    afterConnect = onOpen;
-    socket.addEventListener("open", function () {
-      reconnectDelay = 1000;
-      setStatus("");
-      if (afterConnect) {
-        afterConnect();
+    var ws = new WebSocket(scheme + window.location.host + root.getAttribute("data-ws-path"));
+    socket = ws;
+    ws.addEventListener("open", function () {
+      if (ws !== socket) {
+        return;
       }
-      clearInterval(heartbeat);
-      heartbeat = setInterval(function () { send({ type: "ping" }); }, config.heartbeatSeconds * 1000);
+      reconnectDelay = 1000;
+      startHeartbeat();
+      onOpen();
     });
-    socket.addEventListener("message", function (event) {
+    ws.addEventListener("message", function (event) {
+      if (ws !== socket) {
+        return;
+      }
+      clearTimeout(pongTimer);
       var frame;
       try {
         frame = JSON.parse(event.data);
       } catch (e) {
         return;
       }
-      handle(frame);
-    });
-    socket.addEventListener("close", function (event) {
-      clearInterval(heartbeat);
-      socket = null;
-      if (ended || event.code === 4010 || event.code === 4011) {
-        if (event.code === 4011 && !ended) {
-          finish(S.ended);
-        }
-        return;
-      }
-      if (state && state.token) {
-        setStatus(S.reconnecting);
-        setTimeout(resume, reconnectDelay);
-        reconnectDelay = Math.min(reconnectDelay * 2, 30000);
+      if (frame && typeof frame.type === "string") {
+        handle(frame);
       }
     });
+    ws.addEventListener("close", function (event) {
+      if (ws === socket) {
+        socket = null;
+        closed(event.code);
+      }
+    });
+  }
+
+  /* Forget the current socket (dead or unwanted) at once, without waiting for its close. */
+  function dropSocket() {
+    var ws = socket;
+    socket = null;
+    if (ws) {
+      try {
+        ws.close();
+      } catch (e) { /* already closing */ }
+      closed(1006);
+    }
+  }
+
+  function closed(code) {
+    stopHeartbeat();
+    if (quickExitDone) {
+      quickExitDone();
+      return;
+    }
+    if (ended) {
+      return;
+    }
+    if (code === 4010 || code === 4011) {
+      finish(S.ended);
+      return;
+    }
+    if (stored && stored.token) {
+      socketWasLost = true;
+      scheduleReconnect();
+      return;
+    }
+    // Starting or leaving a message failed before the server answered.
+    if (starting || leaving) {
+      starting = false;
+      leaving = false;
+      startButton.disabled = false;
+      leaveForm.querySelector("button[type=submit]").disabled = false;
+      setStatus(S.error);
+    }
+  }
+
+  function scheduleReconnect() {
+    setStatus(S.reconnecting);
+    clearTimeout(reconnectTimer);
+    reconnectTimer = setTimeout(resume, reconnectDelay);
+    reconnectDelay = Math.min(reconnectDelay * 2, MAX_RECONNECT_MS);
+  }
+
+  function startHeartbeat() {
+    stopHeartbeat();
+    heartbeat = setInterval(function () {
+      if (send({ type: "ping" })) {
+        // No answer at all within the timeout: the connection is dead without having closed.
+        clearTimeout(pongTimer);
+        pongTimer = setTimeout(dropSocket, PONG_TIMEOUT_MS);
+      }
+    }, config.heartbeatSeconds * 1000);
+  }
+
+  function stopHeartbeat() {
+    clearInterval(heartbeat);
+    clearTimeout(pongTimer);
+    heartbeat = null;
   }
 
   function send(frame) {
@@ -163,15 +353,11 @@
   }
 
   function resume() {
+    if (!stored || !stored.token || ended) {
+      return;
+    }
     connect(function () {
-      send({ type: "resume", token: state.token, last_seq: state.lastSeq || 0 });
-    });
-  }
-
-  function start(language, topic) {
-    ended = false;
-    connect(function () {
-      send({ type: "start", language: language, topic: topic });
+      send({ type: "resume", token: stored.token, last_seq: lastSeq });
     });
   }
 
@@ -180,11 +366,14 @@
   function handle(frame) {
     switch (frame.type) {
       case "started":
-        state = { token: frame.token, lastSeq: 0 };
-        save();
+        starting = false;
+        justStarted = true;
+        stored = { token: frame.token };
+        persist();
         break;
       case "resumed":
-        setStatus(S.connected);
+        setStatus(socketWasLost ? S.connected : "", true);
+        socketWasLost = false;
         resendPending();
         break;
       case "state":
@@ -212,6 +401,7 @@
         onConsentRecorded(frame);
         break;
       case "message_left":
+        leaving = false;
         finish(S.messageLeft, frame.withdrawal_code);
         break;
       case "ended":
@@ -226,129 +416,183 @@
   }
 
   function onState(conversation) {
-    if (conversation.status === "waiting") {
-      show("queue");
-      root.querySelector("[data-view=conversation]").hidden = false;
-    } else if (conversation.status === "active") {
+    status = conversation.status;
+    consent = conversation.consent;
+    language = conversation.language || language;
+    onDelivered(conversation.delivered_seq || 0);
+    if (status === "waiting") {
+      show("queue", "conversation");
+    } else if (currentView !== "consent") {
       show("conversation");
-    } else if (conversation.status === "ending") {
-      show("consent");
     }
-    onDelivered(conversation.delivered_seq);
+    if (stored && stored.code) {
+      showGranted(stored.code);
+    }
+    if (justStarted) {
+      // The start button has gone: the message box is where the visitor continues.
+      justStarted = false;
+      focus(input);
+    }
   }
 
   function onQueue(frame) {
-    var minutes = Math.round(frame.estimated_wait_seconds / 60);
-    var text = format(S.queue, { position: frame.position }) + " " +
+    var minutes = Math.round((frame.estimated_wait_seconds || 0) / 60);
+    $("[data-chat-queue]").textContent = format(S.queue, { position: frame.position }) + " " +
       (minutes < 1 ? S.waitSoon : format(S.wait, { minutes: minutes }));
-    root.querySelector("[data-chat-queue]").textContent = text;
   }
 
   function onMessage(frame) {
-    if (log.querySelector("[data-seq='" + frame.seq + "']")) {
-      return; // already shown: a resume or sync may repeat what we have
+    if (typeof frame.seq !== "number") {
+      return;
     }
-    var own = frame.sender === "visitor" && pending[frame.client_id];
-    var item = own ? pending[frame.client_id].element : document.createElement("li");
-    item.setAttribute("data-seq", frame.seq);
-    if (!own) {
-      renderMessage(item, frame);
-      insertInOrder(item, frame.seq);
-    } else {
-      markStatus(item, S.sent, "sent");
-      delete pending[frame.client_id];
-    }
-    if (state) {
-      state.lastSeq = Math.max(state.lastSeq || 0, frame.seq);
-      save();
+    lastSeq = Math.max(lastSeq, frame.seq);
+    if (frame.event === "operator_ended") {
+      operatorEnding = true;
     }
     if (frame.sender !== "visitor") {
-      lastOperatorSeq = Math.max(lastOperatorSeq, frame.seq);
       typingLine.hidden = true;
-      send({ type: "received", seq: frame.seq });
+      acknowledge(frame.seq);
     }
-    if (frame.sender === "system" && root.querySelector("[data-view=queue]").hidden === false) {
+    if (log.querySelector("[data-seq='" + frame.seq + "']")) {
+      return; // already shown: a resume may repeat what we have
+    }
+    if (frame.event === "consent_granted" || frame.event === "consent_declined") {
+      return; // written for the adviser; the visitor sees their own answer's confirmation
+    }
+    var entry = frame.sender === "visitor" && frame.client_id && pending[frame.client_id];
+    var item;
+    if (entry) {
+      item = entry.element;
+      delete pending[frame.client_id];
+      item.setAttribute("data-seq", frame.seq);
+      insertInOrder(item, frame.seq); // the adviser may have written meanwhile
+    } else {
+      item = document.createElement("li");
+      renderMessage(item, frame);
+      item.setAttribute("data-seq", frame.seq);
+      insertInOrder(item, frame.seq);
+    }
+    if (frame.sender === "visitor") {
+      markStatus(item, frame.seq <= deliveredSeq ? "delivered" : "sent");
+    }
+    if (currentView === "queue" && frame.event === "accepted") {
       show("conversation");
+    }
+    if (frame.sender !== "visitor" && !isOpen()) {
+      launcher.classList.add("has-unread");
+    }
+    scrollLog();
+  }
+
+  function scrollLog() {
+    scroller.scrollTop = scroller.scrollHeight;
+  }
+
+  /* Tell the server, at most a few times a second, what we have shown. */
+  function acknowledge(seq) {
+    if (seq <= receivedSent) {
+      return;
+    }
+    receivedSent = seq;
+    if (!receivedTimer) {
+      receivedTimer = setTimeout(function () {
+        receivedTimer = null;
+        send({ type: "received", seq: receivedSent });
+      }, 250);
     }
   }
 
+  /* Messages stand in the server's order; those still being sent (no number yet) last. */
   function insertInOrder(item, seq) {
-    var after = null;
-    log.querySelectorAll("[data-seq]").forEach(function (node) {
-      if (Number(node.getAttribute("data-seq")) < seq) {
-        after = node;
+    var before = null;
+    var nodes = log.querySelectorAll("[data-seq], .chat__message[data-status='sending'], .chat__message[data-status='failed']");
+    for (var i = 0; i < nodes.length; i++) {
+      if (nodes[i] !== item && (!nodes[i].hasAttribute("data-seq") || Number(nodes[i].getAttribute("data-seq")) > seq)) {
+        before = nodes[i];
+        break;
       }
-    });
-    if (after) {
-      after.after(item);
-    } else {
-      log.prepend(item);
     }
+    log.insertBefore(item, before);
   }
 
   function renderMessage(item, frame) {
     item.className = "chat__message chat__message--" + frame.sender;
-    var who = document.createElement("span");
-    who.className = "chat__who";
-    who.textContent = frame.sender === "visitor" ? S.you : (frame.sender === "operator" ? S.adviser : "");
+    if (frame.sender === "system" && language !== root.getAttribute("data-language")) {
+      // Event texts come in the conversation's language, which may not be the page's.
+      item.lang = language;
+    }
+    var who = frame.sender === "visitor" ? S.you : (frame.sender === "operator" ? S.adviser : "");
+    if (who) {
+      var label = document.createElement("span");
+      label.className = "chat__who";
+      label.textContent = who;
+      item.appendChild(label);
+    }
     var body = document.createElement("p");
     body.className = "chat__text";
-    if (frame.segments) {
+    if (frame.sender === "operator" && Array.isArray(frame.segments)) {
       frame.segments.forEach(function (segment) {
-        if (segment.href && /^https?:\/\//i.test(segment.href)) {
+        var text = String(segment.text || "");
+        if (typeof segment.href === "string" && /^https?:\/\//i.test(segment.href)) {
           var link = document.createElement("a");
           link.href = segment.href;
           link.rel = "noopener noreferrer nofollow";
           link.target = "_blank";
-          link.textContent = segment.text;
+          link.textContent = text;
           body.appendChild(link);
         } else {
-          body.appendChild(document.createTextNode(segment.text));
+          body.appendChild(document.createTextNode(text));
         }
       });
     } else {
       body.textContent = frame.text;
     }
-    if (who.textContent) {
-      item.appendChild(who);
-    }
     item.appendChild(body);
   }
 
-  function markStatus(item, text, className) {
-    var status = item.querySelector(".chat__delivery");
-    if (!status) {
-      status = document.createElement("span");
-      status.className = "chat__delivery";
-      item.appendChild(status);
+  function markStatus(item, key) {
+    var node = item.querySelector(".chat__delivery");
+    if (key === "failed") {
+      if (!node || node.tagName !== "BUTTON") {
+        var button = document.createElement("button");
+        button.type = "button";
+        button.className = "chat__delivery chat__retry";
+        if (node) {
+          node.replaceWith(button);
+        } else {
+          item.appendChild(button);
+        }
+        node = button;
+      }
+    } else if (!node || node.tagName === "BUTTON") {
+      var span = document.createElement("span");
+      span.className = "chat__delivery";
+      if (node) {
+        node.replaceWith(span);
+      } else {
+        item.appendChild(span);
+      }
+      node = span;
     }
-    status.textContent = text;
-    item.setAttribute("data-status", className);
+    node.textContent = S[key];
+    item.setAttribute("data-status", key);
   }
 
   function onAck(frame) {
     var entry = pending[frame.client_id];
     if (entry) {
-      entry.element.setAttribute("data-seq", frame.seq);
-      markStatus(entry.element, S.sent, "sent");
       delete pending[frame.client_id];
-    }
-    if (state) {
-      // The ack proves our message is stored; the log is complete up to here only if no
-      // earlier number is missing, so ask for anything we have not seen.
-      if (frame.seq > (state.lastSeq || 0) + 1) {
-        send({ type: "sync", after: state.lastSeq || 0 });
-      } else {
-        state.lastSeq = Math.max(state.lastSeq || 0, frame.seq);
-        save();
-      }
+      entry.element.setAttribute("data-seq", frame.seq);
+      insertInOrder(entry.element, frame.seq); // the adviser may have written meanwhile
+      markStatus(entry.element, frame.seq <= deliveredSeq ? "delivered" : "sent");
     }
   }
 
   function onDelivered(seq) {
+    deliveredSeq = Math.max(deliveredSeq, seq || 0);
     log.querySelectorAll(".chat__message--visitor[data-seq]").forEach(function (node) {
-      if (Number(node.getAttribute("data-seq")) <= seq) {
-        markStatus(node, S.delivered, "delivered");
+      if (Number(node.getAttribute("data-seq")) <= deliveredSeq) {
+        markStatus(node, "delivered");
       }
     });
   }
@@ -360,222 +604,411 @@
   }
 
   function onConsentRequest(frame) {
-    root.querySelectorAll("[data-view=consent] [data-consent-text]").forEach(function (node) {
-      renderParagraphs(node, frame.text);
-    });
+    renderParagraphs(consentText, frame.text);
+    // The wording comes in the conversation's language, which may not be the page's.
+    if (language !== root.getAttribute("data-language")) {
+      consentText.lang = language;
+    } else {
+      consentText.removeAttribute("lang");
+    }
+    if (currentView !== "consent") {
+      consentForm.reset(); // asked again while answering (the adviser ended): keep what is typed
+    }
+    $("[data-consent-ending]").hidden = !(visitorEnding || operatorEnding);
+    consentForm.querySelectorAll("button").forEach(function (button) { button.disabled = false; });
     show("consent");
-    root.querySelector("[data-view=consent] h3").setAttribute("tabindex", "-1");
-    root.querySelector("[data-view=consent] h3").focus();
+    focus(consentText);
   }
 
   function onConsentRecorded(frame) {
-    state.consentAnswered = true;
-    if (frame.granted) {
-      state.withdrawalCode = frame.withdrawal_code;
+    consent = frame.granted ? "granted" : "declined";
+    if (frame.granted && frame.withdrawal_code && stored) {
+      stored.code = frame.withdrawal_code;
+      persist();
+      showGranted(frame.withdrawal_code);
     }
-    save();
-    if (state && state.ending) {
+    addNotice(frame.granted ? S.consentGranted : S.consentDeclined, frame.granted && frame.withdrawal_code);
+    if (visitorEnding) {
       send({ type: "end" });
-    } else {
+    } else if (!operatorEnding) {
       show("conversation");
+      focus(input);
     }
   }
 
+  /* The withdrawal code stays in view above the conversation once consent is given. */
+  function showGranted(code) {
+    grantedNotice.textContent = S.withdrawalCode + " ";
+    var strong = document.createElement("strong");
+    strong.textContent = code;
+    grantedNotice.appendChild(strong);
+    grantedNotice.hidden = false;
+  }
+
+  /* A line of the widget's own in the log (announced like a message), after the last one. */
+  function addNotice(text, code) {
+    var item = document.createElement("li");
+    item.className = "chat__message chat__message--notice";
+    var body = document.createElement("p");
+    body.className = "chat__text";
+    body.textContent = text;
+    item.appendChild(body);
+    if (code) {
+      var value = document.createElement("p");
+      value.className = "chat__text chat__code";
+      var strong = document.createElement("strong");
+      strong.textContent = code;
+      value.appendChild(strong);
+      item.appendChild(value);
+    }
+    log.appendChild(item);
+    scrollLog();
+  }
+
   function onEnded(frame) {
-    ended = true;
-    var code = state && state.withdrawalCode;
+    var code = stored && stored.code;
+    if (quickExitDone) {
+      quickExitDone();
+      return;
+    }
     finish(code ? S.consentGranted : (frame.outcome === "quick_exit" ? S.endedHurry : S.ended), code);
   }
 
   function onError(frame) {
-    if (frame.client_id && pending[frame.client_id]) {
-      markStatus(pending[frame.client_id].element, frame.message || S.failed, "failed");
-      if (frame.code !== "rate_limited") {
-        delete pending[frame.client_id];
-      }
+    if (frame.code === "queue_full") {
+      starting = false;
+      startButton.disabled = false;
+      stored = null;
+      persist();
+      ended = true;
+      dropSocket();
+      ended = false;
+      status = null;
+      unavailable(frame.message || S.noOperators, false);
       return;
     }
-    setStatus(frame.message || S.error);
+    if (frame.client_id && pending[frame.client_id]) {
+      markStatus(pending[frame.client_id].element, "failed");
+      pending[frame.client_id].failed = true;
+      setStatus(frame.message || S.error, true);
+      return;
+    }
+    if (frame.code === "bad_token") {
+      return; // the socket closes with 4011 next, and the chat ends
+    }
+    if (frame.request === "leave_message" || leaving) {
+      leaving = false;
+      leaveError.textContent = frame.message || S.error;
+      leaveForm.querySelector("button[type=submit]").disabled = false;
+      ended = true;
+      dropSocket();
+      ended = false;
+      return;
+    }
+    if (frame.request === "start") {
+      starting = false;
+      startButton.disabled = false;
+    }
+    setStatus(frame.message || S.error, true);
   }
 
   function finish(text, code) {
     ended = true;
-    state = null;
-    save();
-    root.querySelector("[data-chat-ended-text]").textContent = text;
-    var codeNode = root.querySelector("[data-chat-code]");
+    starting = false;
+    leaving = false;
+    stored = null;
+    persist();
+    clearTimeout(reconnectTimer);
+    stopHeartbeat();
+    pending = {};
+    setStatus("");
+    typingLine.hidden = true;
+    $("[data-chat-ended-text]").textContent = text;
+    var codeNode = $("[data-chat-code]");
+    codeNode.textContent = "";
     codeNode.hidden = !code;
-    codeNode.textContent = code ? S.withdrawalCode + " " + code : "";
+    if (code) {
+      codeNode.textContent = S.withdrawalCode + " ";
+      var strong = document.createElement("strong");
+      strong.textContent = code;
+      codeNode.appendChild(strong);
+    }
     show("ended");
+    if (!isOpen()) {
+      launcher.classList.add("has-unread");
+    }
+    focus($("[data-chat-ended-text]"));
     if (socket) {
-      socket.close(1000);
+      var ws = socket;
+      socket = null;
+      ws.close(1000);
     }
   }
 
-  function renderParagraphs(node, text) {
-    node.textContent = "";
-    text.split(/\n\n+/).forEach(function (paragraph) {
-      var p = document.createElement("p");
-      p.textContent = paragraph;
-      node.appendChild(p);
-    });
+  /* After "Close" on the last view: everything is as if the page had just loaded. */
+  function reset() {
+    ended = false;
+    status = null;
+    language = root.getAttribute("data-language");
+    socketWasLost = false;
+    consent = "not_asked";
+    visitorEnding = false;
+    operatorEnding = false;
+    lastSeq = 0;
+    deliveredSeq = 0;
+    receivedSent = 0;
+    log.textContent = "";
+    grantedNotice.hidden = true;
+    grantedNotice.textContent = "";
+    input.value = "";
+    hint.textContent = "";
+    startButton.disabled = false;
+    leaveForm.reset();
+    leaveForm.querySelector("button[type=submit]").disabled = false;
+    leaveError.textContent = "";
+    currentView = null;
+    show("intro");
   }
 
   // --- the visitor's actions ----------------------------------------------------------------
-
-  function newClientId() {
-    var bytes = new Uint8Array(12);
-    window.crypto.getRandomValues(bytes);
-    return Array.prototype.map.call(bytes, function (b) { return ("0" + b.toString(16)).slice(-2); }).join("");
-  }
 
   function sendMessage(text) {
     var clientId = newClientId();
     var item = document.createElement("li");
     renderMessage(item, { sender: "visitor", text: text });
     log.appendChild(item);
-    markStatus(item, S.sending, "sending");
+    markStatus(item, "sending");
     pending[clientId] = { text: text, element: item };
     send({ type: "message", client_id: clientId, text: text });
-    item.addEventListener("click", function () {
-      if (item.getAttribute("data-status") === "failed") {
-        pending[clientId] = { text: text, element: item };
-        markStatus(item, S.sending, "sending");
+    item.addEventListener("click", function (event) {
+      var entry = pending[clientId];
+      if (entry && entry.failed && event.target.closest(".chat__retry")) {
+        entry.failed = false;
+        markStatus(item, "sending");
         send({ type: "message", client_id: clientId, text: text });
+        input.focus();
       }
     });
+    scrollLog();
   }
 
   function resendPending() {
     Object.keys(pending).forEach(function (clientId) {
+      pending[clientId].failed = false;
+      markStatus(pending[clientId].element, "sending");
       send({ type: "message", client_id: clientId, text: pending[clientId].text });
     });
   }
 
-  launcher.addEventListener("click", openPanel);
-  document.querySelectorAll("[data-chat-open]").forEach(function (node) {
-    if (node !== launcher) {
-      node.addEventListener("click", openPanel);
+  launcher.addEventListener("click", function (event) {
+    if (isOpen()) {
+      closePanel();
+    } else {
+      openPanel(event);
     }
   });
-  root.querySelector("[data-chat-close]").addEventListener("click", closePanel);
+  document.querySelectorAll("[data-chat-open]").forEach(function (node) {
+    node.addEventListener("click", openPanel);
+  });
+  $("[data-chat-close]").addEventListener("click", closePanel);
   panel.addEventListener("keydown", function (event) {
-    if (event.key === "Escape") {
+    if (event.key === "Escape" && !event.defaultPrevented) {
       closePanel();
     }
   });
 
-  root.querySelector("[data-chat-start]").addEventListener("submit", function (event) {
+  startForm.addEventListener("submit", function (event) {
     event.preventDefault();
-    var form = event.target;
-    var topic = form.querySelector("input[name=topic]:checked");
-    start(form.language.value, topic ? topic.value : "unsaid");
-    show("queue");
-  });
-
-  root.querySelector("[data-chat-show-leave]").addEventListener("click", function () {
-    show("leave");
-    root.querySelector("#chat-leave-text").focus();
-  });
-  root.querySelectorAll("[data-view=leave] [data-consent-text]").forEach(function (node) {
-    renderParagraphs(node, config.consentText);
-  });
-
-  root.querySelector("[data-chat-leave]").addEventListener("submit", function (event) {
-    event.preventDefault();
-    var form = event.target;
-    if (!form.text.value.trim() || !form.consent.checked) {
-      setStatus(S.error);
-      (form.text.value.trim() ? form.consent : form.text).focus();
+    if (socket || stored || starting) {
       return;
     }
+    var topic = startForm.querySelector("input[name=topic]:checked");
+    ended = false;
+    starting = true;
+    startButton.disabled = true;
+    setStatus("");
+    connect(function () {
+      send({ type: "start", language: startForm.language.value, topic: topic ? topic.value : "unsaid" });
+    });
+  });
+
+  $("[data-chat-show-leave]").addEventListener("click", function () {
+    show("leave");
+    $("#chat-leave-text").focus();
+  });
+
+  leaveForm.addEventListener("submit", function (event) {
+    event.preventDefault();
+    if (leaving || socket) {
+      return;
+    }
+    var text = leaveForm.text.value.trim();
+    var wrong = [];
+    if (!text) {
+      wrong.push(leaveForm.text);
+    }
+    if (!leaveForm.consent.checked) {
+      wrong.push(leaveForm.consent);
+    }
+    leaveError.textContent = "";
+    [leaveForm.text, leaveForm.consent].forEach(function (field) {
+      var invalid = wrong.indexOf(field) !== -1;
+      if (invalid) {
+        field.setAttribute("aria-invalid", "true");
+      } else {
+        field.removeAttribute("aria-invalid");
+      }
+      leaveForm.querySelector("[data-chat-error-for=" + field.name + "]").textContent = invalid ? S.invalid : "";
+    });
+    if (wrong.length) {
+      wrong[0].focus();
+      return;
+    }
+    var topic = startForm.querySelector("input[name=topic]:checked");
     var frame = {
       type: "leave_message",
+      // The consent wording shown above is the page's language: it is the one agreed to.
       language: root.getAttribute("data-language"),
-      topic: "unsaid",
-      text: form.text.value,
-      contact: form.contact.value,
+      topic: topic ? topic.value : "unsaid",
+      text: text,
+      contact: leaveForm.contact.value.trim(),
       consent: true
     };
-    ended = true;
+    leaving = true;
+    ended = false;
+    leaveForm.querySelector("button[type=submit]").disabled = true;
     connect(function () { send(frame); });
   });
 
-  root.querySelector("[data-chat-composer]").addEventListener("submit", function (event) {
+  composer.addEventListener("submit", function (event) {
     event.preventDefault();
     var text = input.value.trim();
-    if (!text) {
+    if (!text || !stored) {
       return;
     }
     if (text.length > config.maxLength) {
       hint.textContent = format(S.tooLong, { max: config.maxLength });
+      input.setAttribute("aria-invalid", "true");
       return;
     }
     hint.textContent = "";
+    input.removeAttribute("aria-invalid");
     sendMessage(text);
+    lastTypingSent = 0; // the message hid the indicator: the next keystroke shows it again
     input.value = "";
     input.focus();
   });
 
   input.addEventListener("keydown", function (event) {
-    if (event.key === "Enter" && !event.shiftKey) {
+    if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
       event.preventDefault();
-      root.querySelector("[data-chat-composer]").requestSubmit();
+      submit(composer);
     }
   });
 
   input.addEventListener("input", function () {
     var now = Date.now();
-    if (now - lastTypingSent > 3000) {
+    if (status === "active" && now - lastTypingSent > 3000) {
       lastTypingSent = now;
       send({ type: "typing" });
     }
   });
 
-  root.querySelector("[data-chat-end]").addEventListener("click", function () {
-    if (!state || !state.consentAnswered) {
-      // Ask before leaving, in the conversation's language, with the server's exact wording.
-      state.ending = true;
-      save();
-      send({ type: "consent_wording" });
-    } else {
+  $("[data-chat-end]").addEventListener("click", function () {
+    if (!stored) {
+      return;
+    }
+    if (consent === "granted" || consent === "declined") {
       send({ type: "end" });
+    } else {
+      // Ask before leaving, in the conversation's language, with the server's exact wording
+      // (a visitor still waiting has told nobody anything: the chat simply ends).
+      visitorEnding = true;
+      send({ type: "consent_wording" });
     }
   });
 
-  root.querySelector("[data-chat-consent]").addEventListener("submit", function (event) {
+  consentForm.addEventListener("submit", function (event) {
     event.preventDefault();
-    var form = event.target;
-    send({ type: "consent", grant: true, transcript: form.transcript.checked, contact: form.contact.value });
+    consentForm.querySelectorAll("button").forEach(function (button) { button.disabled = true; });
+    send({
+      type: "consent",
+      grant: true,
+      transcript: consentForm.transcript.checked,
+      contact: consentForm.contact.value.trim()
+    });
   });
 
-  root.querySelector("[data-consent-decline]").addEventListener("click", function () {
+  $("[data-consent-decline]").addEventListener("click", function () {
+    consentForm.querySelectorAll("button").forEach(function (button) { button.disabled = true; });
     send({ type: "consent", grant: false });
-    if (state) {
-      state.ending = true;
-      save();
+  });
+
+  $("[data-chat-restart]").addEventListener("click", function () {
+    reset();
+    closePanel();
+  });
+
+  // The network is back: reconnect now rather than at the end of the back-off.
+  window.addEventListener("online", function () {
+    if (!socket && stored && stored.token && !ended) {
+      reconnectDelay = 1000;
+      resume();
+    }
+  });
+  // The browser knows the network is gone: the socket is dead even if it has not closed yet.
+  window.addEventListener("offline", function () {
+    if (socket && stored && stored.token) {
+      socketWasLost = true;
+      dropSocket();
     }
   });
 
-  root.querySelector("[data-chat-restart]").addEventListener("click", function () {
-    ended = false;
+  /*
+   * Quick exit (static/js/quick-exit.js): end the conversation at once, flagged so that
+   * nobody contacts the visitor back, and wipe the token. The page is already hidden; the
+   * exit waits (briefly, with a limit of its own) until the server has confirmed.
+   */
+  window.addEventListener("lantern:quick-exit", function (event) {
+    var token = stored && stored.token;
+    var wasOpen = socket && socket.readyState === WebSocket.OPEN;
+    ended = true;
+    stored = null;
+    persist();
+    clearTimeout(reconnectTimer);
     log.textContent = "";
-    pending = {};
-    closePanel();
-    show("intro");
+    if (!token) {
+      return;
+    }
+    var done = new Promise(function (resolve) {
+      quickExitDone = function () {
+        stopHeartbeat();
+        resolve();
+      };
+    });
+    if (wasOpen) {
+      send({ type: "quick_exit" });
+    } else {
+      // Reconnecting: open a socket just to say so.
+      if (socket) {
+        socket.close();
+      }
+      connect(function () {
+        send({ type: "resume", token: token, last_seq: lastSeq });
+        send({ type: "quick_exit" });
+      });
+    }
+    if (event.detail && typeof event.detail.waitUntil === "function") {
+      event.detail.waitUntil(done);
+    }
   });
 
-  // Quick exit: end the conversation at once, flagged so nobody contacts the visitor back.
-  window.addEventListener("lantern:quick-exit", function () {
-    ended = true;
-    send({ type: "quick_exit" });
-    state = null;
-    save();
-  });
+  launcher.hidden = false;
 
   // A conversation in this tab survives reloads: resume it.
-  if (state && state.token) {
+  if (stored) {
     panel.hidden = false;
+    root.classList.add("is-open");
     launcher.setAttribute("aria-expanded", "true");
     show("conversation");
     resume();

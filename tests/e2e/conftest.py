@@ -14,6 +14,14 @@
   host is aborted, except the navigation to the quick-exit destination (a real external site
   the demo content names), which gets a tiny local page instead: that is the test boundary.
   Tests that must prove that nothing goes to another host record the requests themselves.
+- `e2e_db` (session): one long-lived Python process with Django set up against the server's
+  database (the same environment as daphne), which runs small snippets of ORM code for the
+  chat tests: set opening hours, check the rows a chat leaves behind. One process, because
+  `manage.py shell -c` takes seconds to start each time.
+- Chat: `chat_operator` (a staff user with `chat.operate_chat`), `operator_state` (that user
+  signed in through the Wagtail login form, as Playwright storage state), and `chat_ready`
+  (opening hours all day every day, nobody available, no open conversation: each chat test
+  starts from the same place, whatever the clock says).
 
 The tests are plain sync functions: Playwright's sync API must not run in a running event loop
 (pytest-asyncio runs in auto mode here).
@@ -23,6 +31,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -31,7 +40,7 @@ import tempfile
 import time
 import urllib.error
 import urllib.request
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -109,6 +118,7 @@ class E2ESite:
 
     base_url: str
     data: dict
+    env: dict = field(default_factory=dict, repr=False)
 
     @property
     def languages(self) -> list[str]:
@@ -230,7 +240,7 @@ def e2e_site(chromium_executable):
                 )
             time.sleep(0.2)
 
-        yield E2ESite(base_url=base_url, data=data)
+        yield E2ESite(base_url=base_url, data=data, env=env)
     finally:
         died = None
         if process is not None:
@@ -324,3 +334,299 @@ def describe_violations(violations: list[dict]) -> str:
             if summary:
                 lines.append(f"      {summary[:300]}")
     return "\n".join(lines)
+
+
+# --- The chat ---------------------------------------------------------------------------------
+
+DB_HELPER = """
+import json, sys, traceback
+import django
+django.setup()
+answers = sys.stdout
+sys.stdout = sys.stderr  # whatever the snippets print must not mix with the answers
+for line in sys.stdin:
+    request = json.loads(line)
+    namespace = {"result": None, **request["args"]}
+    try:
+        exec(request["code"], namespace)
+        answer = {"result": namespace["result"]}
+    except Exception:
+        answer = {"error": traceback.format_exc()}
+    answers.write(json.dumps(answer, default=str) + "\\n")
+    answers.flush()
+"""
+
+
+class E2EDatabase:
+    """Runs ORM snippets in the server's database. A snippet sets `result` (JSON-able) to
+    answer; keyword arguments become its variables. Django's autocommit mode: nothing stays
+    locked between snippets."""
+
+    def __init__(self, env: dict[str, str], log_path: Path):
+        self.log_path = log_path
+        self.log = open(log_path, "wb")  # noqa: SIM115  (closed in close())
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", DB_HELPER],
+            cwd=REPO,
+            env=env,
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=self.log,
+            text=True,
+        )
+
+    def run(self, snippet: str, /, **args):
+        assert self.process.stdin is not None and self.process.stdout is not None
+        self.process.stdin.write(json.dumps({"code": snippet, "args": args}) + "\n")
+        self.process.stdin.flush()
+        line = self.process.stdout.readline()
+        if not line:
+            pytest.fail(f"the database helper stopped:\n{_tail(self.log_path)}", pytrace=False)
+        answer = json.loads(line)
+        if "error" in answer:
+            pytest.fail(f"snippet failed:\n{snippet}\n{answer['error']}", pytrace=False)
+        return answer["result"]
+
+    def close(self) -> None:
+        if self.process.stdin:
+            self.process.stdin.close()
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait(timeout=10)
+        self.log.close()
+
+
+@pytest.fixture(scope="session")
+def e2e_db(e2e_site):
+    workdir = Path(tempfile.mkdtemp(prefix="lantern-e2e-db-"))
+    database = E2EDatabase(e2e_site.env, workdir / "helper.log")
+    try:
+        yield database
+    finally:
+        database.close()
+        shutil.rmtree(workdir, ignore_errors=True)
+
+
+OPERATOR_PASSWORD = "operator-e2e-password"
+
+
+@pytest.fixture(scope="session")
+def chat_operator(e2e_db) -> dict:
+    """A chat operator: staff who may use the Wagtail admin and answer chats, nothing else."""
+    return e2e_db.run(
+        """
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+user, _created = get_user_model().objects.get_or_create(
+    username="e2e-operator", defaults={"first_name": "Olga", "last_name": "Operator"}
+)
+user.set_password(password)
+user.save()
+user.user_permissions.set([
+    Permission.objects.get(content_type__app_label="chat", codename="operate_chat"),
+    Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
+])
+result = {"id": user.pk, "username": user.username, "password": password}
+""",
+        password=OPERATOR_PASSWORD,
+    )
+
+
+@pytest.fixture(scope="package")
+def operator_state(browser, e2e_site, chat_operator) -> dict:
+    """The operator signed in through the Wagtail admin's login form, as storage state that
+    each operator context starts from (the session cookie)."""
+    context = browser.new_context(base_url=e2e_site.base_url)
+    try:
+        page = context.new_page()
+        page.goto("/admin/login/")
+        page.locator("input[name=username]").fill(chat_operator["username"])
+        page.locator("input[name=password]").fill(chat_operator["password"])
+        page.locator("form button[type=submit]").click()
+        page.wait_for_url(e2e_site.url("/admin/"))
+        return context.storage_state()
+    finally:
+        context.close()
+
+
+ALL_DAY = """
+import datetime
+from wagtail.models import Site
+from awareness.models import ChatOpeningHours, SafetySettings
+safety = SafetySettings.for_site(Site.objects.get(is_default_site=True))
+safety.chat_hours.all().delete()
+for weekday in weekdays:
+    ChatOpeningHours.objects.create(
+        settings=safety, weekday=weekday, opens=datetime.time(0, 0), closes=datetime.time.max
+    )
+"""
+
+RESET_CHAT = """
+from django.utils import timezone
+from chat.models import Conversation, Message, OperatorStatus
+Message.objects.filter(conversation__in=Conversation.objects.open()).delete()
+Conversation.objects.open().update(
+    status=Conversation.Status.CLOSED, outcome=Conversation.Outcome.ABANDONED,
+    token_hash=None, closed_at=timezone.now(),
+)
+OperatorStatus.objects.update(available=False)
+"""
+
+
+@pytest.fixture
+def chat_ready(e2e_db, chat_operator):
+    """The chat open all day every day (tests must not depend on the clock), nobody available
+    and nobody waiting."""
+    e2e_db.run(RESET_CHAT + ALL_DAY, weekdays=list(range(7)))
+    return e2e_db
+
+
+def set_chat_hours(e2e_db, weekdays: list[int]) -> None:
+    """Opening hours all day on these weekdays (none: the chat is closed)."""
+    e2e_db.run(ALL_DAY, weekdays=weekdays)
+
+
+CONSOLE_PATH = "/admin/chat/console/"
+PANEL = "#chat-panel"
+
+
+def screenshot(page, name: str) -> None:
+    """Keep a picture of the chat for people to look at (LANTERN_E2E_SCREENSHOTS, default the
+    temporary directory): lantern-chat-<name>.png."""
+    folder = Path(os.environ.get("LANTERN_E2E_SCREENSHOTS", tempfile.gettempdir()))
+    page.screenshot(path=folder / f"lantern-chat-{name.replace(' ', '-')}.png")
+
+
+def chat_strings(e2e_db, language: str) -> dict:
+    """The widget's texts in `language`, as the server renders them (its translations)."""
+    return e2e_db.run(
+        """
+from django.utils import translation
+from chat.consent import consent_text
+from chat.templatetags.chat_tags import widget_strings
+with translation.override(language):
+    result = {**widget_strings(), "consentText": consent_text(language)}
+""",
+        language=language,
+    )
+
+
+def translate(e2e_db, language: str, *texts: str) -> list[str]:
+    return e2e_db.run(
+        """
+from django.utils import translation
+from django.utils.translation import gettext
+with translation.override(language):
+    result = [gettext(text) for text in texts]
+""",
+        language=language,
+        texts=list(texts),
+    )
+
+
+def wait_until_accepting(page, accepting: bool = True, seconds: float = 10) -> None:
+    """Until the public availability check says that someone can (or cannot) answer."""
+    deadline = time.monotonic() + seconds
+    while True:
+        data = page.request.get("/chat/availability/").json()
+        if data["accepting"] == accepting:
+            return
+        assert time.monotonic() < deadline, f"availability stayed {data}"
+        time.sleep(0.1)
+
+
+def open_console(new_context, operator_state, *, available: bool = True, **options):
+    """The operator's console in a context of its own, connected, and (by default) available
+    for new chats."""
+    from playwright.sync_api import expect
+
+    options.setdefault("viewport", {"width": 1280, "height": 1000})
+    context = new_context(storage_state=operator_state, **options)
+    page = context.new_page()
+    page.goto(CONSOLE_PATH)
+    toggle = page.locator("[data-available]")
+    expect(toggle).to_be_enabled()
+    if available:
+        toggle.check()
+        wait_until_accepting(page)
+    return page
+
+
+def open_chat(page, e2e_site, language: str = "lv", page_type: str = "homepage") -> None:
+    """A public page, then the chat launcher."""
+    from playwright.sync_api import expect
+
+    page.goto(e2e_site.first(page_type)["urls"][language])
+    page.locator("[data-chat-launcher]").click()
+    expect(page.locator(PANEL)).to_be_visible()
+
+
+def start_chat(page, topic: str | None = None, language: str | None = None) -> None:
+    from playwright.sync_api import expect
+
+    expect(page.locator("[data-view=intro]")).to_be_visible()
+    if topic:
+        page.locator(f"[data-chat-start] input[name=topic][value={topic}]").check()
+    if language:
+        page.locator("#chat-language").select_option(language)
+    page.locator("[data-chat-start-button]").click()
+    expect(page.locator("[data-chat-queue]")).not_to_be_empty()
+
+
+def accept_first(console) -> int:
+    """The operator accepts the first visitor waiting; returns the conversation's number."""
+    from playwright.sync_api import expect
+
+    button = console.locator("[data-queue] button").first
+    conversation = int(button.get_attribute("data-id"))
+    button.click()
+    expect(conversation_in(console, conversation)).to_be_visible()
+    return conversation
+
+
+def conversation_in(console, conversation: int):
+    """The conversation's card in the console."""
+    return console.locator(f"article.conversation:has(h3#conversation-{conversation}-title)")
+
+
+def visitor_says(page, text: str) -> None:
+    page.locator("#chat-input").fill(text)
+    page.locator("#chat-input").press("Enter")
+
+
+def operator_says(console, conversation: int, text: str) -> None:
+    """Send, and wait until the server has stored it (the line has its number)."""
+    from playwright.sync_api import expect
+
+    card = conversation_in(console, conversation)
+    field = card.locator("[data-composer] textarea")
+    field.fill(text)
+    field.press("Enter")
+    line = card.locator(".line--operator:not(.line--note)").last
+    expect(line.locator(".line__text")).to_have_text(text)
+    expect(line).to_have_attribute("data-seq", re.compile(r"^\d+$"))
+
+
+def visitor_log(page) -> list[tuple[str, str]]:
+    """(sender, text) of every line of the visitor's log, in order."""
+    return page.locator("[data-chat-log] > li").evaluate_all(
+        """items => items.map(item => [
+            item.className.replace(/.*chat__message--(\\w+).*/, '$1'),
+            Array.from(item.querySelectorAll('.chat__text')).map(p => p.textContent).join('\\n'),
+        ])"""
+    )
+
+
+def console_log(console, conversation: int) -> list[tuple[str, str]]:
+    return (
+        conversation_in(console, conversation)
+        .locator("[data-log] > li")
+        .evaluate_all(
+            """items => items.map(item => [
+            item.className.replace(/.*line--(\\w+).*/, '$1'),
+            item.querySelector('.line__text').textContent,
+        ])"""
+        )
+    )
