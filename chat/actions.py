@@ -100,6 +100,10 @@ EVENT_TEXTS = {
 }
 
 
+# Events only staff see: the visitor already knows their own answer.
+STAFF_EVENTS = frozenset({"consent_granted", "consent_declined"})
+
+
 def event_text(code: str, language: str) -> str:
     with translation.override(language):
         return EVENT_TEXTS[code]() if code in EVENT_TEXTS else code
@@ -124,14 +128,18 @@ def message_frame(message: Message, language: str) -> dict:
     return frame
 
 
-def conversation_summary(conversation: Conversation, user=None) -> dict:
+def conversation_summary(conversation: Conversation, user=None, language: str = "") -> dict:
+    """A conversation as the console lists it; labels in the operator's language."""
     now = timezone.now()
     status = getattr(user, "chat_status", None) if user else None
+    language = language or (operator_language(user) if user else settings.LANGUAGE_CODE)
+    with translation.override(language):
+        topic_label = str(conversation.get_topic_display())
     return {
         "id": conversation.pk,
         "language": conversation.language,
         "topic": conversation.topic,
-        "topic_label": str(conversation.get_topic_display()),
+        "topic_label": topic_label,
         "status": conversation.status,
         "waiting_seconds": int((now - conversation.created_at).total_seconds()),
         "created_at": conversation.created_at.isoformat(),
@@ -254,7 +262,8 @@ def queue_for(user) -> list[dict]:
     user.chat_status = status
     waiting = list(Conversation.objects.waiting().order_by("created_at"))
     waiting.sort(key=lambda c: (c.language not in status.languages, c.created_at))
-    return [conversation_summary(c, user) for c in waiting]
+    language = operator_language(user)
+    return [conversation_summary(c, user, language) for c in waiting]
 
 
 # --- Visitor actions ------------------------------------------------------------------------
@@ -372,7 +381,8 @@ def do_post_message(
 def messages_after(conversation_id: int, after: int, *, for_visitor: bool) -> list[Message]:
     messages = Message.objects.filter(conversation_id=conversation_id, seq__gt=after)
     if for_visitor:
-        messages = messages.exclude(kind=Message.Kind.NOTE)
+        # Private notes and the events worded for staff never reach the visitor.
+        messages = messages.exclude(kind=Message.Kind.NOTE).exclude(event__in=STAFF_EVENTS)
     return list(messages.order_by("seq")[: protocol.SYNC_BATCH])
 
 

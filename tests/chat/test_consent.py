@@ -442,3 +442,17 @@ async def test_a_waiting_visitor_cannot_consent_yet(visitor):
 
     await v.expect_error(protocol.ERROR_STATE)
     assert await sync_to_async(Lead.objects.count)() == 0
+
+
+async def test_the_visitor_is_not_shown_the_staff_wording_of_their_answer(chat_pair):
+    v, op = await chat_pair()
+    cid = v.conversation_id
+    await ask(v, op)
+    await v.send(type="consent", grant=True)
+    await v.expect("consent_recorded")
+
+    for_visitor = await sync_to_async(actions.messages_after)(cid, 0, for_visitor=True)
+    for_operator = await sync_to_async(actions.messages_after)(cid, 0, for_visitor=False)
+
+    assert "consent_granted" not in {m.event for m in for_visitor}
+    assert "consent_granted" in {m.event for m in for_operator}
