@@ -8,7 +8,7 @@ import itertools
 
 from django.contrib.messages import get_messages
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from wagtail.models import ModelLogEntry
 
@@ -21,6 +21,14 @@ from chat.referrals.models import Lead
 from .factories import make_lead, user_in
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """The refusals below are matched by their English wording."""
+    with translation.override("en"):
+        yield
+
 
 S = Lead.Status
 ALLOWED = {
@@ -389,7 +397,7 @@ def test_no_contact_details_without_consent_to_them(caseworker_client, caseworke
     )
     caseworker_client.post(url, edit_data(lead, safe_contact="+371 2000 0000"))
     assert Lead.objects.get(pk=lead.pk).safe_contact == ""
-    with pytest.raises(LeadError, match="did not consent"):
+    with translation.override("en"), pytest.raises(LeadError, match="did not consent"):
         actions.do_edit_lead(caseworker, lead, {"safe_contact": "+371 2000 0000"})
 
 
