@@ -9,16 +9,14 @@ threads and sockets use their own database connections and must see committed ro
 from __future__ import annotations
 
 import asyncio
-import threading
-import time
-
-from django.db import OperationalError, connection
+from functools import partial
 
 from asgiref.sync import sync_to_async
 
 from chat import actions, protocol
 from chat.models import Conversation, Message
 from chat.protocol import ChatError
+from tests.concurrency import at_once
 
 from .conftest import CHAT_DB, get_conversation, make_user, messages_of
 
@@ -63,57 +61,15 @@ async def test_two_sockets_accepting_at_once(operator, visitor):
     assert all(m.get("seq") != ack["seq"] for m in losers[0].of_type("message"))
 
 
-def _sqlite_table_locked(error: Exception) -> bool:
-    """SQLite's shared-cache in-memory test database refuses a second writer at once ("database
-    table is locked") where a file database (and PostgreSQL) would wait for the first. That is
-    the test database's limit, not the action's: such a call is simply made again."""
-    return (
-        connection.vendor == "sqlite"
-        and isinstance(error, OperationalError)
-        and "locked" in str(error)
-    )
-
-
-def _call(action, *args):
-    for _attempt in range(200):
-        try:
-            return action(*args)
-        except ChatError as error:
-            return error
-        except Exception as error:  # reported by the caller's assertions
-            if not _sqlite_table_locked(error):
-                return error
-        time.sleep(0.005)
-    raise AssertionError("the database stayed locked")
-
-
-def _in_threads(calls: list) -> list:
-    """Run each `(action, *args)` in its own thread, all released at the same moment."""
-    barrier = threading.Barrier(len(calls))
-    results: list = [None] * len(calls)
-
-    def run(index: int, call) -> None:
-        try:
-            barrier.wait(timeout=10)
-            results[index] = _call(*call)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(i, c)) for i, c in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    return results
-
-
 def test_do_accept_from_threads_exactly_one_wins():
     everyone = [make_user(available=True, max_chats=10) for _ in range(4)]
     # A few rounds, with two and with four contenders: a race that is lost only sometimes
     # still shows.
     for users in [everyone[:2]] * 3 + [everyone] * 2:
         conversation = Conversation.objects.create(language="lv")
-        results = _in_threads([(actions.do_accept, user, conversation.pk) for user in users])
+        results = at_once(
+            [partial(actions.do_accept, user, conversation.pk) for user in users], ChatError
+        )
         winners = [r for r in results if isinstance(r, Conversation)]
         errors = [r for r in results if not isinstance(r, Conversation)]
         assert len(winners) == 1, results
@@ -131,8 +87,9 @@ def test_one_operator_accepting_two_at_once_respects_max_chats():
     user = make_user(available=True, max_chats=1)
     first = Conversation.objects.create(language="lv")
     second = Conversation.objects.create(language="lv")
-    results = _in_threads(
-        [(actions.do_accept, user, first.pk), (actions.do_accept, user, second.pk)]
+    results = at_once(
+        [partial(actions.do_accept, user, first.pk), partial(actions.do_accept, user, second.pk)],
+        ChatError,
     )
     assert Conversation.objects.for_operator(user).count() == 1, results
     assert sum(isinstance(r, Conversation) for r in results) == 1

@@ -4,12 +4,10 @@ is real; on SQLite the whole database is locked instead, which is also serial)."
 
 from __future__ import annotations
 
-import threading
-import time
+from functools import partial
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
-from django.db import OperationalError, connection
 
 from wagtail.models import ModelLogEntry
 
@@ -18,6 +16,7 @@ import pytest
 from chat.referrals import actions
 from chat.referrals.actions import LeadError, Transition
 from chat.referrals.models import Lead
+from tests.concurrency import at_once
 
 from .factories import make_lead
 
@@ -34,36 +33,8 @@ def caseworker(name: str):
     return get_user_model().objects.get(pk=user.pk)
 
 
-def _call(user, lead_id: int, transition: Transition):
-    for _attempt in range(200):
-        try:
-            return actions.do_transition(user, Lead.objects.get(pk=lead_id), transition)
-        except LeadError as error:
-            return error
-        except OperationalError as error:  # SQLite's test database: one writer at a time
-            if connection.vendor != "sqlite" or "locked" not in str(error):
-                return error
-        time.sleep(0.005)
-    raise AssertionError("the database stayed locked")
-
-
-def in_threads(calls: list) -> list:
-    barrier = threading.Barrier(len(calls))
-    results: list = [None] * len(calls)
-
-    def run(index: int, call) -> None:
-        try:
-            barrier.wait(timeout=10)
-            results[index] = _call(*call)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(i, c)) for i, c in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    return results
+def _move(user, lead_id: int, transition: Transition):
+    return actions.do_transition(user, Lead.objects.get(pk=lead_id), transition)
 
 
 @pytest.mark.parametrize(
@@ -84,11 +55,12 @@ def test_two_moves_at_once_exactly_one_wins(start, transitions):
     users = [caseworker("t-race-a"), caseworker("t-race-b")]
     for _round in range(3):
         lead = make_lead(status=start)
-        results = in_threads(
+        results = at_once(
             [
-                (user, lead.pk, transition)
+                partial(_move, user, lead.pk, transition)
                 for user, transition in zip(users, transitions, strict=True)
-            ]
+            ],
+            LeadError,
         )
         winners = [r for r in results if isinstance(r, Lead)]
         losers = [r for r in results if isinstance(r, LeadError)]
