@@ -17,6 +17,8 @@ from django.utils import translation
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 
+from lantern.two_factor import policy as two_factor
+
 from . import actions, protocol
 from .models import Conversation, Message
 from .protocol import ChatError
@@ -435,6 +437,11 @@ class OperatorConsumer(ChatConsumer):
         if self.user_id is None:
             await self.send_error(
                 ChatError(protocol.ERROR_FORBIDDEN, close_code=protocol.CLOSE_UNAUTHORISED)
+            )
+            return
+        if not await database_sync_to_async(two_factor.satisfied)(user, self.scope.get("session")):
+            await self.send_error(
+                ChatError(protocol.ERROR_SECOND_FACTOR, close_code=protocol.CLOSE_UNAUTHORISED)
             )
             return
         try:

@@ -38,7 +38,7 @@ CLOSE_CODES = {
     CLOSE_NORMAL: "normal",
     CLOSE_TOO_BIG: "frame too big",
     CLOSE_SERVER_ERROR: "server error",
-    CLOSE_UNAUTHORISED: "not signed in as an operator",
+    CLOSE_UNAUTHORISED: "not signed in as an operator, or without the second factor",
     CLOSE_FORBIDDEN: "no longer allowed to operate the chat",
     CLOSE_FLOOD: "too many frames",
     CLOSE_ENDED: "conversation ended",
@@ -58,6 +58,7 @@ ERROR_TOKEN = "bad_token"  # noqa: S105  (an error code, not a secret)
 ERROR_CLOSED = "closed"
 ERROR_QUEUE_FULL = "queue_full"
 ERROR_FORBIDDEN = "forbidden"
+ERROR_SECOND_FACTOR = "second_factor"
 ERROR_NOT_FOUND = "not_found"
 ERROR_TAKEN = "already_taken"
 ERROR_STATE = "wrong_state"
@@ -77,6 +78,7 @@ ERROR_MESSAGES = {
         "Too many people are waiting right now. You can leave a message, or call the hotline."
     ),
     ERROR_FORBIDDEN: _("You are not allowed to do this."),
+    ERROR_SECOND_FACTOR: _("Enter the code from your authenticator app first, then reload."),
     ERROR_NOT_FOUND: _("Not found."),
     ERROR_TAKEN: _("Another operator has already accepted this conversation."),
     ERROR_STATE: _("This cannot be done at this point of the conversation."),

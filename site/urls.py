@@ -11,10 +11,13 @@ from wagtail.documents import urls as wagtaildocs_urls
 from awareness import views as awareness_views
 from chat import views as chat_views
 from chat.referrals import views as referral_views
+from lantern.two_factor import views as two_factor_views
 
 handler500 = "lantern.views.server_error"
 
 urlpatterns = [
+    path("admin/two-factor/", two_factor_views.verify, name="two_factor_verify"),
+    path("admin/two-factor/setup/", two_factor_views.setup, name="two_factor_setup"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),

@@ -16,14 +16,11 @@ attempts for the rest of the hour; the page then points to the chat and the hotl
 
 from __future__ import annotations
 
-import time
-
 from django.conf import settings
-from django.core.cache import cache
 from django.db import transaction
-from django.utils.crypto import salted_hmac
 
 from chat.consent import CODE_ALPHABET, CODE_LENGTH, hash_withdrawal_code
+from lantern import ratelimit
 
 from .models import ConsentRecord, Lead, Withdrawal
 
@@ -45,17 +42,6 @@ def is_well_formed(code: str) -> bool:
 # --- Rate limit -----------------------------------------------------------------------------
 
 
-def _bump(key: str, timeout: int) -> int:
-    """Add one to a counter in the cache and return the new value (atomic on Redis and in
-    local memory)."""
-    cache.add(key, 0, timeout)
-    try:
-        return cache.incr(key)
-    except ValueError:  # expired between add() and incr()
-        cache.set(key, 1, timeout)
-        return 1
-
-
 def register_attempt(code: str, now: float | None = None) -> bool:
     """Count an attempt with `code`; False if it is over either limit and must not be tried.
 
@@ -63,11 +49,10 @@ def register_attempt(code: str, now: float | None = None) -> bool:
     first group, so the cache holds nothing that reveals a code. Counters are per fixed
     window and expire with it."""
     window_seconds = settings.LANTERN_WITHDRAWAL_WINDOW_SECONDS
-    window = int((time.time() if now is None else now) // window_seconds)
-    prefix = normalise_code(code)[:PREFIX_LENGTH]
-    digest = salted_hmac("lantern.withdrawal.prefix", prefix, algorithm="sha256").hexdigest()
-    per_prefix = _bump(f"{_CACHE_PREFIX}:prefix:{window}:{digest[:32]}", window_seconds)
-    total = _bump(f"{_CACHE_PREFIX}:total:{window}", window_seconds)
+    current = ratelimit.window(window_seconds, now)
+    digest = ratelimit.keyed("withdrawal.prefix", normalise_code(code)[:PREFIX_LENGTH])
+    per_prefix = ratelimit.bump(f"{_CACHE_PREFIX}:prefix:{current}:{digest}", window_seconds)
+    total = ratelimit.bump(f"{_CACHE_PREFIX}:total:{current}", window_seconds)
     return (
         per_prefix <= settings.LANTERN_WITHDRAWAL_ATTEMPTS_PER_PREFIX
         and total <= settings.LANTERN_WITHDRAWAL_ATTEMPTS_TOTAL

@@ -63,6 +63,8 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "channels",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -84,6 +86,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "lantern.two_factor.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -163,6 +167,17 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "wagtailadmin_login"
+WAGTAILADMIN_USER_LOGIN_FORM = "lantern.two_factor.signin.ThrottledLoginForm"
+
+# Two-factor sign-in (lantern.two_factor) for everybody who can read chats or leads: off for
+# development and tests, on in production (settings/production.py).
+LANTERN_REQUIRE_2FA = env_bool("LANTERN_REQUIRE_2FA", False)
+OTP_TOTP_ISSUER = "Lantern"
+OTP_TOTP_THROTTLE_FACTOR = 1  # after n wrong codes, wait 2^(n-1) seconds
+# Failed sign-ins: per account, and for everybody together, per window (lantern.two_factor.signin).
+LANTERN_SIGNIN_WINDOW_SECONDS = 15 * 60
+LANTERN_SIGNIN_FAILURES_PER_ACCOUNT = 5
+LANTERN_SIGNIN_FAILURES_TOTAL = 200
 
 # Staff sessions only: public pages never touch the session, so they set no cookie.
 SESSION_COOKIE_HTTPONLY = True

@@ -53,6 +53,7 @@ def import_settings(module: str, env: dict[str, str], tmp_path) -> subprocess.Co
             "SECURE_SSL_REDIRECT": getattr(s, "SECURE_SSL_REDIRECT", False),
             "SESSION_COOKIE_SECURE": getattr(s, "SESSION_COOKIE_SECURE", False),
             "CSRF_COOKIE_SECURE": getattr(s, "CSRF_COOKIE_SECURE", False),
+            "LANTERN_REQUIRE_2FA": s.LANTERN_REQUIRE_2FA,
         }}, default=str))
     """
     return run(code, env, tmp_path=tmp_path)
@@ -111,6 +112,7 @@ def test_production_starts_with_a_proper_key_and_hosts(tmp_path):
     assert values["SECURE_SSL_REDIRECT"] is True
     assert values["SESSION_COOKIE_SECURE"] is True
     assert values["CSRF_COOKIE_SECURE"] is True
+    assert values["LANTERN_REQUIRE_2FA"] is True
 
 
 def test_deploy_check_passes_with_production_settings(tmp_path):
@@ -210,6 +212,14 @@ def test_embedded_defaults_without_services(tmp_path):
     assert values["CHANNEL_LAYERS"]["default"]["BACKEND"] == (
         "channels.layers.InMemoryChannelLayer"
     )
+    assert values["LANTERN_REQUIRE_2FA"] is False
+
+
+def test_production_two_factor_can_be_switched_off_only_explicitly(tmp_path):
+    env = {"SECRET_KEY": GOOD_KEY, "ALLOWED_HOSTS": GOOD_HOSTS, "LANTERN_REQUIRE_2FA": "false"}
+    values = settings_of("lantern.settings.production", env, tmp_path)
+
+    assert values["LANTERN_REQUIRE_2FA"] is False
 
 
 def test_test_settings_give_each_run_its_own_redis_key_space(tmp_path):

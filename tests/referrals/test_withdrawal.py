@@ -16,6 +16,7 @@ from chat.consent import hash_withdrawal_code
 from chat.models import Conversation, Message
 from chat.referrals import views, withdrawal
 from chat.referrals.models import ConsentRecord, Lead, LeadNote, Withdrawal
+from lantern import ratelimit
 
 from .lead_data import consented_lead, make_operator, tables_containing
 
@@ -245,7 +246,7 @@ def test_rate_limit_per_code_prefix(client, settings):
 def test_rate_limit_for_everyone_together(client, settings, monkeypatch):
     settings.LANTERN_WITHDRAWAL_ATTEMPTS_TOTAL = 3
     clock = {"now": 1_000_000.0}
-    monkeypatch.setattr(withdrawal.time, "time", lambda: clock["now"])
+    monkeypatch.setattr(ratelimit.time, "time", lambda: clock["now"])
     lead, code, _ = consented_lead()
 
     for prefix in ("AAAAA", "BBBBB", "CCCCC"):
@@ -262,13 +263,13 @@ def test_rate_limit_for_everyone_together(client, settings, monkeypatch):
 def test_rate_limit_keys_reveal_no_code(monkeypatch):
     """The cache holds counters under keyed hashes, never a code or part of one."""
     keys = []
-    real_add = withdrawal.cache.add
+    real_add = ratelimit.cache.add
 
     def add(key, *args, **kwargs):
         keys.append(key)
         return real_add(key, *args, **kwargs)
 
-    monkeypatch.setattr(withdrawal.cache, "add", add)
+    monkeypatch.setattr(ratelimit.cache, "add", add)
     assert withdrawal.register_attempt("QWERT-YUPAS")
     assert len(keys) == 2
     assert not any("QWERT" in key.upper() for key in keys)
