@@ -1,5 +1,5 @@
-"""Awareness content: the page types editors build the public site from, the hotline snippet
-and the site-wide safety settings."""
+"""Awareness content: the page types editors build the public site from, the hotline and help
+service snippets and the site-wide safety settings."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ from modelcluster.models import ClusterableModel
 from lantern.choices import Audience, ExploitationForm
 from lantern.fields import MultipleChoiceField
 
-from . import blocks
+from . import blocks, directory
 from .cache import cached_page_response
 
 
@@ -242,6 +242,152 @@ class SafetyPage(LanternPage):
         verbose_name = _("safety page")
 
 
+class HelpDirectoryPage(LanternPage):
+    """Where to get help: the help services, filtered by place (planning region first, then
+    local government) and by kind, with a plain GET form that works without JavaScript.
+
+    Filtered listings are not cached (the page cache takes only `?page=N` query strings), so
+    every filter is rendered fresh; the unfiltered listing is cached and cleared when a service
+    changes (signals.py)."""
+
+    content_panels = [*Page.content_panels, FieldPanel("introduction")]
+    parent_page_types = ["awareness.HomePage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("help directory page")
+
+    def get_context(self, request, *args, **kwargs):
+        from .forms import DirectoryFilterForm
+
+        context = super().get_context(request, *args, **kwargs)
+        form = DirectoryFilterForm(request.GET or None)
+        area, kind = form.filters()
+        services = HelpService.objects.all()
+        if area:
+            services = services.shown_for(area)
+        if kind:
+            services = services.filter(kind=kind)
+        context.update(
+            filter_form=form,
+            filtered=bool(area or kind),
+            service_groups=group_services(list(services), area),
+        )
+        return context
+
+
+def group_services(services: list[HelpService], place: str) -> list[tuple[str, list]]:
+    """Services under headings, the most local first: for a local government, its own
+    services, then its region's, then the whole country's; for a region or no place, each
+    region's services (with their place on each card), then the whole country's."""
+    groups: dict[str, list] = {}
+    region = directory.region_of_area(place) if place else None
+    for service in services:
+        if service.area == directory.COUNTRY:
+            key = directory.COUNTRY
+        elif place and not place.startswith(directory.REGION_PREFIX):
+            key = service.area if service.area == place else directory.region_area(region)
+        else:
+            key = directory.region_area(directory.region_of_area(service.area))
+        groups.setdefault(key, []).append(service)
+
+    def heading(key: str) -> str:
+        if key == directory.COUNTRY:
+            return str(_("Across Latvia"))
+        if key.startswith(directory.REGION_PREFIX):
+            return str(directory.Region(key.removeprefix(directory.REGION_PREFIX)).label)
+        return directory.area_label(key)
+
+    order = []
+    if place and not place.startswith(directory.REGION_PREFIX):
+        order.append(place)
+    order += [directory.region_area(r) for r in directory.Region]
+    order.append(directory.COUNTRY)
+    return [(heading(key), groups[key]) for key in order if groups.get(key)]
+
+
+class SelfCheckPage(LanternPage):
+    """A private self-check: questions built from the indicators of trafficking and forced
+    labour, answered one at a time in the browser (static/js/self-check.js). No answer leaves
+    the browser or is kept in it; without JavaScript the page lists every question with what a
+    "yes" may mean. Either way the ways to get help follow."""
+
+    result_signs = models.TextField(
+        _("result: one or more “yes”"),
+        help_text=_("Shown when at least one answer is “yes”. Plain words; no blame."),
+    )
+    result_unsure = models.TextField(
+        _("result: “not sure”, no “yes”"),
+        help_text=_("Shown when no answer is “yes” but some are “not sure”."),
+    )
+    result_no_signs = models.TextField(
+        _("result: all “no”"),
+        help_text=_("Shown when every answer is “no”."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("introduction"),
+        InlinePanel(
+            "questions",
+            heading=_("Questions"),
+            label=_("Question"),
+            min_num=1,
+            help_text=_("One indicator a question, answered “yes”, “no” or “not sure”."),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("result_signs"),
+                FieldPanel("result_unsure"),
+                FieldPanel("result_no_signs"),
+            ],
+            heading=_("What the answers may mean"),
+        ),
+    ]
+    search_fields = [*LanternPage.search_fields, index.SearchField("result_signs")]
+    parent_page_types = ["awareness.HomePage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("self-check page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        home = self.get_parent()
+        context["questions"] = list(self.questions.all())
+        context["directory_page"] = (
+            HelpDirectoryPage.objects.live().public().descendant_of(home).first()
+        )
+        return context
+
+
+class SelfCheckQuestion(Orderable):
+    page = ParentalKey(SelfCheckPage, related_name="questions", on_delete=models.CASCADE)
+    question = models.CharField(
+        _("question"),
+        max_length=300,
+        help_text=_(
+            "Asked so that “yes” points to the indicator, e.g. 'Does someone else keep "
+            "your passport?'"
+        ),
+    )
+    yes_means = models.TextField(
+        _("what a “yes” may mean"),
+        help_text=_(
+            "In plain words, without blame: what it may mean, and what the person's rights are."
+        ),
+    )
+
+    panels = [FieldPanel("question"), FieldPanel("yes_means")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("self-check question")
+        verbose_name_plural = _("self-check questions")
+
+    def __str__(self) -> str:
+        return self.question
+
+
 class Hotline(index.Indexed, models.Model):
     name = models.CharField(_("name"), max_length=120)
     number = models.CharField(
@@ -282,6 +428,111 @@ class Hotline(index.Indexed, models.Model):
     @property
     def tel_href(self) -> str:
         return "tel:" + "".join(ch for ch in self.number if ch.isdigit() or ch == "+")
+
+
+class HelpServiceQuerySet(models.QuerySet):
+    def shown_for(self, place: str) -> HelpServiceQuerySet:
+        """The services a place's listing shows: its own, its region's as a whole and the
+        whole country's (for a region: all of its local governments' too)."""
+        return self.filter(area__in=directory.areas_shown_for(place))
+
+
+class HelpService(index.Indexed, models.Model):
+    """A place that helps: a shelter, a social service, legal aid, and so on, for one local
+    government, a planning region or the whole country. Listed on the help directory page and
+    sent into chats by operators."""
+
+    name = models.CharField(_("name"), max_length=160)
+    kind = models.CharField(_("kind"), max_length=32, choices=directory.ServiceKind.choices)
+    area = models.CharField(
+        _("municipality or region"),
+        max_length=40,
+        choices=directory.area_choices,
+        default=directory.COUNTRY,
+        help_text=_(
+            "Where the service helps: one local government, a planning region, or "
+            "the whole country (listed under every place)."
+        ),
+    )
+    address = models.CharField(
+        _("address"),
+        max_length=200,
+        blank=True,
+        help_text=_("Street, town. Empty for a service reached by phone only."),
+    )
+    phone = models.CharField(
+        _("phone number"), max_length=32, help_text=_("As dialled, e.g. 8000 0000.")
+    )
+    hours = models.CharField(
+        _("opening hours"), max_length=160, help_text=_("e.g. 'Mon–Fri 9:00–17:00'.")
+    )
+    languages = models.CharField(
+        _("languages spoken"),
+        max_length=200,
+        blank=True,
+        help_text=_("In words, e.g. 'Latvian, Russian, English'."),
+    )
+    anonymous = models.BooleanField(
+        _("anonymous contact possible"),
+        default=False,
+        help_text=_("A person may call or come without giving their name."),
+    )
+    description = models.TextField(
+        _("short description"), blank=True, help_text=_("One or two sentences: who it helps, how.")
+    )
+
+    objects = HelpServiceQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("kind"),
+        FieldPanel("area"),
+        FieldPanel("address"),
+        FieldPanel("phone"),
+        FieldPanel("hours"),
+        FieldPanel("languages"),
+        FieldPanel("anonymous"),
+        FieldPanel("description"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.FilterField("kind"),
+        index.FilterField("area"),
+    ]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("help service")
+        verbose_name_plural = _("help services")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.area_label})"
+
+    @property
+    def tel_href(self) -> str:
+        return "tel:" + "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
+
+    @property
+    def area_label(self) -> str:
+        return directory.area_label(self.area)
+
+    def chat_text(self, language: str) -> str:
+        """The entry as an operator sends it into a chat, in the conversation's language:
+        name, kind, phone, hours, address, languages, and whether it can be anonymous."""
+        with translation.override(language):
+            lines = [
+                f"{self.name} ({self.get_kind_display()}, {self.area_label})",
+                _("Phone: %(phone)s") % {"phone": self.phone},
+                _("Opening hours: %(hours)s") % {"hours": self.hours},
+            ]
+            if self.address:
+                lines.append(_("Address: %(address)s") % {"address": self.address})
+            if self.languages:
+                lines.append(_("Languages: %(languages)s") % {"languages": self.languages})
+            if self.anonymous:
+                lines.append(_("You can contact them without giving your name."))
+            return "\n".join(str(line) for line in lines)
 
 
 @register_setting(icon="warning")

@@ -8,7 +8,7 @@ from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from .cache import clear_page_cache
-from .models import ChatOpeningHours, Hotline, SafetySettings
+from .models import ChatOpeningHours, HelpService, Hotline, SafetySettings
 
 
 def clear_now_and_on_commit() -> None:
@@ -29,6 +29,8 @@ def clear_on_publish(sender, **kwargs):
 @receiver(post_delete, sender=Page)
 @receiver(post_save, sender=Hotline)
 @receiver(post_delete, sender=Hotline)
+@receiver(post_save, sender=HelpService)
+@receiver(post_delete, sender=HelpService)
 @receiver(post_save, sender=SafetySettings)
 @receiver(post_save, sender=ChatOpeningHours)
 @receiver(post_delete, sender=ChatOpeningHours)

@@ -10,10 +10,14 @@ from .models import (
     ArticlePage,
     CampaignIndexPage,
     CampaignPage,
+    HelpDirectoryPage,
     HelpPage,
+    HelpService,
     HomePage,
     Hotline,
     SafetyPage,
+    SelfCheckPage,
+    SelfCheckQuestion,
 )
 
 
@@ -55,3 +59,23 @@ class SafetyPageTR(TranslationOptions):
 @register(Hotline)
 class HotlineTR(TranslationOptions):
     fields = ("name", "hours", "languages", "description")
+
+
+@register(HelpDirectoryPage)
+class HelpDirectoryPageTR(TranslationOptions):
+    fields = ("introduction",)
+
+
+@register(SelfCheckPage)
+class SelfCheckPageTR(TranslationOptions):
+    fields = ("introduction", "result_signs", "result_unsure", "result_no_signs")
+
+
+@register(SelfCheckQuestion)
+class SelfCheckQuestionTR(TranslationOptions):
+    fields = ("question", "yes_means")
+
+
+@register(HelpService)
+class HelpServiceTR(TranslationOptions):
+    fields = ("name", "address", "hours", "languages", "description")

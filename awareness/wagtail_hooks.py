@@ -1,12 +1,12 @@
 """Admin registration for the awareness app: the hotline snippet that pages and the safety
-settings point to."""
+settings point to, and the help services the help directory lists."""
 
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import Hotline
+from .models import HelpService, Hotline
 
 
 class HotlineViewSet(SnippetViewSet):
@@ -19,3 +19,16 @@ class HotlineViewSet(SnippetViewSet):
 
 
 register_snippet(HotlineViewSet)
+
+
+class HelpServiceViewSet(SnippetViewSet):
+    model = HelpService
+    icon = "site"
+    menu_label = _("Help directory")
+    add_to_admin_menu = True
+    menu_order = 310
+    list_display = ["name", "kind", "area_label", "phone", "anonymous"]
+    list_filter = ["kind", "area"]
+
+
+register_snippet(HelpServiceViewSet)

@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from awareness import directory
+from awareness.models import HelpService
 from lantern.choices import ExploitationForm
 
 from . import actions, protocol
@@ -31,8 +33,9 @@ def console(request: HttpRequest):
 
 
 def console_config(user) -> dict:
-    """Everything the console script needs besides the socket: choices, canned responses in
-    every language, and the operators a conversation can be transferred to."""
+    """Everything the console script needs besides the socket: choices, canned responses and
+    help directory entries in every language, and the operators a conversation can be
+    transferred to."""
     languages = [code for code, _name in settings.LANGUAGES]
     operators = (
         get_user_model()
@@ -62,6 +65,8 @@ def console_config(user) -> dict:
             }
             for canned in CannedResponse.objects.all()
         ],
+        "directoryPlaces": directory_places(),
+        "directory": directory_entries(languages),
         "operators": [
             {"id": operator.pk, "name": operator.get_full_name() or operator.get_username()}
             for operator in operators
@@ -89,3 +94,29 @@ def console_config(user) -> dict:
             "forbidden": _("You are no longer allowed to answer chats."),
         },
     }
+
+
+def directory_places() -> list[dict]:
+    """The help directory's place filter, by planning region, in the operator's language."""
+    return [
+        {
+            "label": str(region),
+            "options": [{"value": value, "label": str(label)} for value, label in places],
+        }
+        for region, places in directory.filter_choices()
+    ]
+
+
+def directory_entries(languages: list[str]) -> list[dict]:
+    """Help services as the console lists them (in the operator's language) and as they are
+    sent into a chat (in each conversation language). `places`: the place filters that list
+    the entry; None for a service for the whole country, listed under every place."""
+    return [
+        {
+            "id": service.pk,
+            "label": f"{service.name} — {service.area_label} ({service.get_kind_display()})",
+            "places": directory.places_showing(service.area),
+            "texts": {code: service.chat_text(code) for code in languages},
+        }
+        for service in HelpService.objects.all()
+    ]

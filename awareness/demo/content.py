@@ -4486,3 +4486,696 @@ ARTICLES = [
     ARTICLE_REFERRAL_MECHANISM,
     ARTICLE_GUIDELINES,
 ]
+
+
+# --- Help directory ---------------------------------------------------------------------------
+# Fictitious services (names, streets and 8000 00xx numbers are invented; each description says
+# so) in several local governments of every planning region, for a region as a whole, and for
+# the whole country. `area` is a code of awareness/directory.py. The address is given in
+# Latvian only (the other languages fall back to it: it is what the street signs say).
+
+DEMO_NOTE = {
+    "lv": "Demonstrācijas vietne: šis pakalpojums un tā numurs ir izdomāti.",
+    "en": "Demo site: this service and its number are fictitious.",
+    "ru": "Демонстрационный сайт: эта служба и её номер вымышлены.",
+    "uk": "Демонстраційний сайт: ця служба та її номер вигадані.",
+}
+
+WEEKDAYS_9_17 = {
+    "lv": "P.–Pk. 9:00–17:00",
+    "en": "Mon–Fri 9:00–17:00",
+    "ru": "Пн–Пт 9:00–17:00",
+    "uk": "Пн–Пт 9:00–17:00",
+}
+ROUND_THE_CLOCK = {
+    "lv": "Visu diennakti",
+    "en": "24 hours a day, every day",
+    "ru": "Круглосуточно",
+    "uk": "Цілодобово",
+}
+LV_RU_EN = {
+    "lv": "latviešu, krievu, angļu",
+    "en": "Latvian, Russian, English",
+    "ru": "латышский, русский, английский",
+    "uk": "латиська, російська, англійська",
+}
+LV_RU_UK_EN = {
+    "lv": "latviešu, krievu, ukraiņu, angļu",
+    "en": "Latvian, Russian, Ukrainian, English",
+    "ru": "латышский, русский, украинский, английский",
+    "uk": "латиська, російська, українська, англійська",
+}
+LV_RU = {
+    "lv": "latviešu, krievu",
+    "en": "Latvian, Russian",
+    "ru": "латышский, русский",
+    "uk": "латиська, російська",
+}
+
+
+def described(texts: dict[str, str]) -> dict[str, str]:
+    """A service's description, with the note that it is fictitious."""
+    return {code: f"{text} {DEMO_NOTE[code]}" for code, text in texts.items()}
+
+
+HELP_SERVICES = [
+    {
+        "phone": "8000 0010",
+        "kind": "ngo",
+        "area": "country",
+        "anonymous": True,
+        "name": {
+            "lv": "Biedrība „Drošā osta”",
+            "en": "“Safe Harbour” association",
+            "ru": "Общество «Тихая гавань»",
+            "uk": "Товариство «Тиха гавань»",
+        },
+        "address": "Rīga, Izdomātā iela 1",
+        "hours": WEEKDAYS_9_17,
+        "languages": LV_RU_UK_EN,
+        "description": described(
+            {
+                "lv": "Valsts pilnvarota organizācija: atzīst cilvēku tirdzniecības upura "
+                "statusu, sniedz sociālo rehabilitāciju, psihologa un jurista palīdzību.",
+                "en": "A state-mandated organisation: identifies victims of trafficking and "
+                "provides social rehabilitation, a psychologist and a lawyer.",
+                "ru": "Уполномоченная государством организация: признаёт статус жертвы "
+                "торговли людьми, обеспечивает социальную реабилитацию, помощь психолога "
+                "и юриста.",
+                "uk": "Уповноважена державою організація: визнає статус постраждалої від "
+                "торгівлі людьми особи, забезпечує соціальну реабілітацію, допомогу "
+                "психолога та юриста.",
+            }
+        ),
+    },
+    {
+        "phone": "8000 0011",
+        "kind": "legal_aid",
+        "area": "country",
+        "anonymous": True,
+        "name": {
+            "lv": "Juridiskās palīdzības tālrunis „Taisnība”",
+            "en": "“Fair Play” legal aid line",
+            "ru": "Линия юридической помощи «Справедливость»",
+            "uk": "Лінія правової допомоги «Справедливість»",
+        },
+        "address": "",
+        "hours": {
+            "lv": "P.–Pk. 10:00–19:00",
+            "en": "Mon–Fri 10:00–19:00",
+            "ru": "Пн–Пт 10:00–19:00",
+            "uk": "Пн–Пт 10:00–19:00",
+        },
+        "languages": LV_RU_UK_EN,
+        "description": described(
+            {
+                "lv": "Bezmaksas jurista konsultācijas pa tālruni: darba līgums, neizmaksāta "
+                "alga, dokumenti, uzturēšanās atļauja.",
+                "en": "Free advice from a lawyer by phone: employment contracts, unpaid "
+                "wages, documents, residence permits.",
+                "ru": "Бесплатные консультации юриста по телефону: трудовой договор, "
+                "невыплаченная зарплата, документы, вид на жительство.",
+                "uk": "Безкоштовні консультації юриста телефоном: трудовий договір, "
+                "невиплачена зарплата, документи, посвідка на проживання.",
+            }
+        ),
+    },
+    {
+        "phone": "8000 0012",
+        "kind": "labour_inspectorate",
+        "area": "country",
+        "anonymous": True,
+        "name": {
+            "lv": "Demo darba inspekcijas uzticības tālrunis",
+            "en": "Demo labour inspectorate trust line",
+            "ru": "Телефон доверия демо-инспекции труда",
+            "uk": "Телефон довіри демо-інспекції праці",
+        },
+        "address": "Rīga, Izdomātā iela 12",
+        "hours": WEEKDAYS_9_17,
+        "languages": LV_RU_EN,
+        "description": described(
+            {
+                "lv": "Ziņojiet par darba devēju, kas nemaksā algu, liek strādāt bez līguma "
+                "vai patur jūsu dokumentus. Var ziņot anonīmi.",
+                "en": "Report an employer who does not pay, makes people work without a "
+                "contract or keeps their documents. Reports can be anonymous.",
+                "ru": "Сообщите о работодателе, который не платит, заставляет работать без "
+                "договора или удерживает документы. Можно сообщить анонимно.",
+                "uk": "Повідомте про роботодавця, який не платить, змушує працювати без "
+                "договору або утримує документи. Можна повідомити анонімно.",
+            }
+        ),
+    },
+    {
+        "phone": "8000 0013",
+        "kind": "shelter",
+        "area": "riga",
+        "anonymous": True,
+        "name": {
+            "lv": "Krīzes centrs „Bāka”",
+            "en": "“Lighthouse” crisis centre",
+            "ru": "Кризисный центр «Маяк»",
+            "uk": "Кризовий центр «Маяк»",
+        },
+        "address": "Rīga, Izdomātā iela 7",
+        "hours": ROUND_THE_CLOCK,
+        "languages": LV_RU_UK_EN,
+        "description": described(
+            {
+                "lv": "Droša naktsmītne sievietēm, vīriešiem un ģimenēm ar bērniem, kas bēg no "
+                "vardarbības vai ekspluatācijas. Var ierasties bez dokumentiem.",
+                "en": "A safe place to stay for women, men and families with children "
+                "escaping violence or exploitation. You can come without documents.",
+                "ru": "Безопасное жильё для женщин, мужчин и семей с детьми, которые "
+                "спасаются от насилия или эксплуатации. Можно прийти без документов.",
+                "uk": "Безпечне житло для жінок, чоловіків і родин з дітьми, які "
+                "рятуються від насильства чи експлуатації. Можна прийти без документів.",
+            }
+        ),
+    },
+    {
+        "phone": "8000 0014",
+        "kind": "consulate",
+        "area": "riga",
+        "anonymous": False,
+        "name": {
+            "lv": "Izdomātās Demolandes Republikas konsulāts",
+            "en": "Consulate of the fictitious Republic of Demoland",
+            "ru": "Консульство вымышленной Республики Демоландия",
+            "uk": "Консульство вигаданої Республіки Демоландія",
+        },
+        "address": "Rīga, Izdomātā iela 20",
+        "hours": {
+            "lv": "P.–Ce. 9:00–13:00",
+            "en": "Mon–Thu 9:00–13:00",
+            "ru": "Пн–Чт 9:00–13:00",
+            "uk": "Пн–Чт 9:00–13:00",
+        },
+        "languages": {
+            "lv": "angļu, krievu",
+            "en": "English, Russian",
+            "ru": "английский, русский",
+            "uk": "англійська, російська",
+        },
+        "description": described(
+            {
+                "lv": "Jauna pase vai atgriešanās apliecība, ja jūsu dokumenti ir atņemti vai "
+                "pazuduši, un palīdzība atgriezties mājās.",
+                "en": "A new passport or an emergency travel document if yours was taken or "
+                "lost, and help to return home.",
+                "ru": "Новый паспорт или документ на возвращение, если ваши документы "
+                "отобрали или они потерялись, и помощь с возвращением домой.",
+                "uk": "Новий паспорт або посвідчення на повернення, якщо ваші документи "
+                "забрали чи вони загубилися, і допомога з поверненням додому.",
+            }
+        ),
+    },
+    {
+        "phone": "8000 0015",
+        "kind": "social_service",
+        "area": "liepaja",
+        "anonymous": False,
+        "name": {
+            "lv": "Liepājas sociālā dienesta demo nodaļa",
+            "en": "Liepāja social service (demo branch)",
+            "ru": "Социальная служба Лиепаи (демо-отделение)",
+            "uk": "Соціальна служба Лієпаї (демо-відділення)",
+        },
+        "address": "Liepāja, Izdomātā iela 3",
+        "hours": WEEKDAYS_9_17,
+        "languages": LV_RU,
+        "description": described(
+            {
+                "lv": "Pabalsti, mājoklis, bērnu aprūpe un palīdzība atgriezties ikdienas dzīvē "
+                "pēc rehabilitācijas.",
+                "en": "Benefits, housing, childcare and help to return to everyday life after "
+                "rehabilitation.",
+                "ru": "Пособия, жильё, уход за детьми и помощь в возвращении к обычной жизни "
+                "после реабилитации.",
+                "uk": "Допомоги, житло, догляд за дітьми та допомога з поверненням до "
+                "звичайного життя після реабілітації.",
+            }
+        ),
+    },
+    {
+        "phone": "8000 0016",
+        "kind": "medical",
+        "area": "region-kurzeme",
+        "anonymous": True,
+        "name": {
+            "lv": "Kurzemes mobilā klīnika „Dzintars”",
+            "en": "“Amber” mobile clinic, Kurzeme",
+            "ru": "Передвижная клиника «Янтарь», Курземе",
+            "uk": "Пересувна клініка «Бурштин», Курземе",
+        },
+        "address": "",
+        "hours": {
+            "lv": "Ot. un Ce. 10:00–18:00",
+            "en": "Tue and Thu 10:00–18:00",
+            "ru": "Вт и Чт 10:00–18:00",
+            "uk": "Вт і Чт 10:00–18:00",
+        },
+        "languages": LV_RU_EN,
+        "description": described(
+            {
+                "lv": "Ārsts un medmāsa brauc pa Kurzemes novadiem: pārbaudes, pirmā "
+                "palīdzība, seksuālā veselība. Apdrošināšana nav vajadzīga.",
+                "en": "A doctor and a nurse who travel around Kurzeme: check-ups, first aid, "
+                "sexual health. No insurance needed.",
+                "ru": "Врач и медсестра объезжают края Курземе: осмотры, первая помощь, "
+                "сексуальное здоровье. Страховка не нужна.",
+                "uk": "Лікар і медсестра об’їжджають краї Курземе: огляди, перша допомога, "
+                "сексуальне здоров’я. Страховка не потрібна.",
+            }
+        ),
+    },
+    {
+        "phone": "8000 0017",
+        "kind": "police",
+        "area": "valmiera",
+        "anonymous": False,
+        "name": {
+            "lv": "Valmieras demo policijas iecirknis",
+            "en": "Valmiera demo police station",
+            "ru": "Демо-участок полиции в Валмиере",
+            "uk": "Демо-відділок поліції у Валмієрі",
+        },
+        "address": "Valmiera, Izdomātā iela 5",
+        "hours": ROUND_THE_CLOCK,
+        "languages": LV_RU_EN,
+        "description": described(
+            {
+                "lv": "Iesniegums par noziegumu, arī par cilvēku tirdzniecību. Ja draud "
+                "briesmas tagad, zvaniet 112.",
+                "en": "Report a crime, trafficking included. In danger now, call 112.",
+                "ru": "Заявление о преступлении, в том числе о торговле людьми. Если "
+                "опасность угрожает сейчас, звоните 112.",
+                "uk": "Заява про злочин, зокрема про торгівлю людьми. Якщо небезпека "
+                "загрожує зараз, телефонуйте 112.",
+            }
+        ),
+    },
+    {
+        "phone": "8000 0018",
+        "kind": "employment_agency",
+        "area": "jelgava",
+        "anonymous": False,
+        "name": {
+            "lv": "Jelgavas nodarbinātības demo birojs",
+            "en": "Jelgava employment office (demo)",
+            "ru": "Демо-бюро занятости в Елгаве",
+            "uk": "Демо-бюро зайнятості в Єлгаві",
+        },
+        "address": "Jelgava, Izdomātā iela 9",
+        "hours": WEEKDAYS_9_17,
+        "languages": LV_RU,
+        "description": described(
+            {
+                "lv": "Drošas darba vakances, mācības un palīdzība pārbaudīt darba "
+                "piedāvājumu, pirms to pieņemat.",
+                "en": "Safe job vacancies, training, and help to check a job offer before "
+                "you accept it.",
+                "ru": "Надёжные вакансии, обучение и помощь в проверке предложения о работе, "
+                "прежде чем вы его примете.",
+                "uk": "Надійні вакансії, навчання та допомога перевірити пропозицію роботи, "
+                "перш ніж ви її приймете.",
+            }
+        ),
+    },
+    {
+        "phone": "8000 0019",
+        "kind": "social_service",
+        "area": "daugavpils",
+        "anonymous": False,
+        "name": {
+            "lv": "Daugavpils sociālā dienesta demo nodaļa",
+            "en": "Daugavpils social service (demo branch)",
+            "ru": "Социальная служба Даугавпилса (демо-отделение)",
+            "uk": "Соціальна служба Даугавпілса (демо-відділення)",
+        },
+        "address": "Daugavpils, Izdomātā iela 14",
+        "hours": WEEKDAYS_9_17,
+        "languages": LV_RU,
+        "description": described(
+            {
+                "lv": "Sociālā darbinieka palīdzība, pagaidu mājoklis un pārtikas paka "
+                "krīzes brīdī.",
+                "en": "Help from a social worker, temporary housing and a food parcel in a crisis.",
+                "ru": "Помощь социального работника, временное жильё и продуктовый набор в "
+                "трудной ситуации.",
+                "uk": "Допомога соціального працівника, тимчасове житло та продуктовий набір "
+                "у кризовій ситуації.",
+            }
+        ),
+    },
+    {
+        "phone": "8000 0020",
+        "kind": "ngo",
+        "area": "region-latgale",
+        "anonymous": True,
+        "name": {
+            "lv": "Latgales atbalsta centrs „Saulgrieži”",
+            "en": "“Solstice” support centre, Latgale",
+            "ru": "Центр поддержки «Солнцеворот», Латгале",
+            "uk": "Центр підтримки «Сонцеворот», Латгале",
+        },
+        "address": "Rēzekne, Izdomātā iela 2",
+        "hours": {
+            "lv": "P.–Pk. 10:00–18:00",
+            "en": "Mon–Fri 10:00–18:00",
+            "ru": "Пн–Пт 10:00–18:00",
+            "uk": "Пн–Пт 10:00–18:00",
+        },
+        "languages": LV_RU_UK_EN,
+        "description": described(
+            {
+                "lv": "Psihologs, pavadīšana uz iestādēm un tiesu, atbalsta grupas visā Latgalē.",
+                "en": "A psychologist, someone to go with you to offices and to court, and "
+                "support groups across Latgale.",
+                "ru": "Психолог, сопровождение в учреждения и суд, группы поддержки по всей "
+                "Латгале.",
+                "uk": "Психолог, супровід до установ і суду, групи підтримки по всій Латгалії.",
+            }
+        ),
+    },
+]
+
+DIRECTORY = {
+    "slug": {
+        "lv": "kur-meklet-palidzibu",
+        "en": "find-help",
+        "ru": "gde-naiti-pomoshch",
+        "uk": "de-znaity-dopomohu",
+    },
+    "title": {
+        "lv": "Kur meklēt palīdzību",
+        "en": "Find help near you",
+        "ru": "Где найти помощь",
+        "uk": "Де знайти допомогу",
+    },
+    "introduction": {
+        "lv": "Patversmes, sociālie dienesti, juristi, ārsti, policija un organizācijas, kas "
+        "palīdz cilvēku tirdzniecības un ekspluatācijas gadījumos, – jūsu novadā un visā "
+        "Latvijā.",
+        "en": "Shelters, social services, lawyers, doctors, the police and organisations that "
+        "help with trafficking and exploitation – where you are and across Latvia.",
+        "ru": "Убежища, социальные службы, юристы, врачи, полиция и организации, которые "
+        "помогают при торговле людьми и эксплуатации, – в вашем крае и по всей Латвии.",
+        "uk": "Притулки, соціальні служби, юристи, лікарі, поліція та організації, які "
+        "допомагають у разі торгівлі людьми та експлуатації, – у вашому краї та по всій "
+        "Латвії.",
+    },
+    "search_description": {
+        "lv": "Palīdzības katalogs pēc reģiona un novada: patversmes, sociālie dienesti, "
+        "juridiskā palīdzība, ārsti, policija.",
+        "en": "A help directory by region and municipality: shelters, social services, legal "
+        "aid, doctors, the police.",
+        "ru": "Справочник помощи по регионам и краям: убежища, социальные службы, "
+        "юридическая помощь, врачи, полиция.",
+        "uk": "Довідник допомоги за регіонами та краями: притулки, соціальні служби, "
+        "правова допомога, лікарі, поліція.",
+    },
+    "fields": {"show_in_menus": True},
+}
+
+
+# --- Self-check -------------------------------------------------------------------------------
+# The indicators of trafficking and forced labour from issue 5, asked so that "yes" points to
+# the indicator. The polite "jūs" / "вы" / "ви" throughout.
+
+SELF_CHECK_QUESTIONS = [
+    {
+        "question": {
+            "lv": "Vai kāds cits glabā jūsu pasi vai personas apliecību un neatdod to, kad lūdzat?",
+            "en": "Does someone else keep your passport or ID card and not give it back when "
+            "you ask?",
+            "ru": "Кто-то другой держит у себя ваш паспорт или удостоверение личности и не "
+            "отдаёт, когда вы просите?",
+            "uk": "Хтось інший тримає у себе ваш паспорт чи посвідчення особи й не віддає, "
+            "коли ви просите?",
+        },
+        "yes_means": {
+            "lv": "Neviens, arī darba devējs, nedrīkst paturēt jūsu personas dokumentus. "
+            "Dokumentu atņemšana ir bieži lietots veids, kā neļaut cilvēkam aiziet, – "
+            "piespiedu darba vai cilvēku tirdzniecības pazīme. Jums ir tiesības tos saņemt "
+            "atpakaļ.",
+            "en": "Nobody, not even an employer, may keep your identity documents. Taking them "
+            "away is a common way to stop a person from leaving – a sign of forced labour or "
+            "trafficking. You have the right to get them back.",
+            "ru": "Никто, даже работодатель, не вправе удерживать ваши документы. Отобрать "
+            "документы – частый способ не дать человеку уйти, это признак принудительного "
+            "труда или торговли людьми. Вы имеете право получить их обратно.",
+            "uk": "Ніхто, навіть роботодавець, не має права тримати ваші документи. Забрати "
+            "документи – поширений спосіб не дати людині піти, це ознака примусової праці "
+            "або торгівлі людьми. Ви маєте право отримати їх назад.",
+        },
+    },
+    {
+        "question": {
+            "lv": "Vai jums ir parāds darba devējam vai cilvēkam, kas jūs šeit atveda, un tas "
+            "nesamazinās, lai cik jūs strādātu?",
+            "en": "Do you owe a debt to your employer, or to whoever brought you here, that "
+            "never gets smaller however much you work?",
+            "ru": "Вы должны работодателю или тому, кто вас сюда привёз, и долг не "
+            "уменьшается, сколько бы вы ни работали?",
+            "uk": "Ви винні роботодавцю або тому, хто вас сюди привіз, і борг не "
+            "зменшується, скільки б ви не працювали?",
+        },
+        "yes_means": {
+            "lv": "Parāds par ceļu, mājokli vai „starpniecību”, kas tikai aug, ir parāda "
+            "verdzība. Tā ir ekspluatācija, nevis jūsu vaina, un šādu parādu jums nav "
+            "pienākuma atstrādāt.",
+            "en": "A debt for travel, housing or a “fee” that only grows is debt bondage. "
+            "It is exploitation, not your fault, and you do not have to work off such a "
+            "debt.",
+            "ru": "Долг за дорогу, жильё или «посредничество», который только растёт, – это "
+            "долговая кабала. Это эксплуатация, а не ваша вина, и вы не обязаны "
+            "отрабатывать такой долг.",
+            "uk": "Борг за дорогу, житло чи «посередництво», який тільки зростає, – це "
+            "боргова кабала. Це експлуатація, а не ваша провина, і ви не зобов’язані "
+            "відпрацьовувати такий борг.",
+        },
+    },
+    {
+        "question": {
+            "lv": "Vai jūsu algu aiztur, tā ir daudz mazāka, nekā solīts, vai to saņem kāds cits?",
+            "en": "Is your pay held back, much lower than promised, or paid to someone else?",
+            "ru": "Вашу зарплату задерживают, она намного меньше обещанной или её получает "
+            "кто-то другой?",
+            "uk": "Вашу зарплату затримують, вона значно менша за обіцяну або її отримує "
+            "хтось інший?",
+        },
+        "yes_means": {
+            "lv": "Par darbu ir jāmaksā jums pašiem, un tik, cik norunāts. Neizmaksāta alga "
+            "var būt darba tiesību pārkāpums vai ekspluatācijas pazīme. Jurists palīdzēs "
+            "to atgūt.",
+            "en": "Pay for your work must go to you, and as much as agreed. Wages withheld can "
+            "be a breach of labour law or a sign of exploitation. A lawyer can help you "
+            "get them.",
+            "ru": "За работу должны платить вам лично и столько, сколько договаривались. "
+            "Невыплаченная зарплата может быть нарушением трудового права или признаком "
+            "эксплуатации. Юрист поможет её получить.",
+            "uk": "За роботу мають платити вам особисто і стільки, скільки домовлялися. "
+            "Невиплачена зарплата може бути порушенням трудового права або ознакою "
+            "експлуатації. Юрист допоможе її отримати.",
+        },
+    },
+    {
+        "question": {
+            "lv": "Vai jūs nevarat aiziet no darba vai mājokļa, kad vēlaties?",
+            "en": "Are you unable to leave your work or your housing when you want to?",
+            "ru": "Вы не можете уйти с работы или из жилья, когда захотите?",
+            "uk": "Ви не можете піти з роботи чи з житла, коли захочете?",
+        },
+        "yes_means": {
+            "lv": "Ja jūs ieslēdz, uzrauga visu laiku vai neļauj aiziet, tā ir brīvības "
+            "ierobežošana – nopietna cilvēku tirdzniecības pazīme. Ja draud briesmas, "
+            "zvaniet 112.",
+            "en": "Being locked in, watched all the time or not allowed to leave takes away "
+            "your freedom – a serious sign of trafficking. If you are in danger, call 112.",
+            "ru": "Если вас запирают, постоянно следят или не отпускают, это лишение "
+            "свободы – серьёзный признак торговли людьми. Если вам грозит опасность, "
+            "звоните 112.",
+            "uk": "Якщо вас замикають, постійно стежать чи не відпускають, це позбавлення "
+            "свободи – серйозна ознака торгівлі людьми. Якщо вам загрожує небезпека, "
+            "телефонуйте 112.",
+        },
+    },
+    {
+        "question": {
+            "lv": "Vai kāds ir draudējis jums vai jūsu ģimenei vai lietojis varu, lai jūs "
+            "strādātu vai paliktu?",
+            "en": "Has anyone threatened you or your family, or used violence, to make you "
+            "work or stay?",
+            "ru": "Кто-то угрожал вам или вашей семье или применял силу, чтобы вы работали "
+            "или оставались?",
+            "uk": "Хтось погрожував вам чи вашій родині або застосовував силу, щоб ви "
+            "працювали чи залишалися?",
+        },
+        "yes_means": {
+            "lv": "Draudi – arī draudi ziņot policijai vai migrācijas dienestam – ir veids, "
+            "kā piespiest cilvēku. Tā ir ekspluatācijas pazīme. Palīdzība ir konfidenciāla, "
+            "un jūsu drošība ir pirmajā vietā.",
+            "en": "Threats – including threats to report you to the police or immigration – "
+            "are a way of forcing a person. They are a sign of exploitation. Help is "
+            "confidential, and your safety comes first.",
+            "ru": "Угрозы – в том числе угрозы сообщить в полицию или миграционную службу – "
+            "способ принуждения. Это признак эксплуатации. Помощь конфиденциальна, и ваша "
+            "безопасность на первом месте.",
+            "uk": "Погрози – зокрема погрози повідомити поліцію чи міграційну службу – це "
+            "спосіб примусу. Це ознака експлуатації. Допомога конфіденційна, і ваша "
+            "безпека на першому місці.",
+        },
+    },
+    {
+        "question": {
+            "lv": "Vai darbs, alga vai apstākļi ļoti atšķiras no tā, kas jums tika solīts?",
+            "en": "Are the work, the pay or the conditions very different from what you were "
+            "promised?",
+            "ru": "Работа, оплата или условия сильно отличаются от того, что вам обещали?",
+            "uk": "Робота, оплата чи умови дуже відрізняються від того, що вам обіцяли?",
+        },
+        "yes_means": {
+            "lv": "Maldināšana par darbu ir bieži sastopams cilvēku tirdzniecības sākums. "
+            "Jūs neesat vainīgi, ka noticējāt. Varat pārrunāt, ko darīt tālāk, arī "
+            "anonīmi.",
+            "en": "Being deceived about the job is a common start of trafficking. It is not "
+            "your fault that you believed it. You can talk about what to do next, "
+            "anonymously too.",
+            "ru": "Обман о работе – частое начало торговли людьми. Вы не виноваты, что "
+            "поверили. Вы можете обсудить, что делать дальше, в том числе анонимно.",
+            "uk": "Обман щодо роботи – поширений початок торгівлі людьми. Ви не винні, що "
+            "повірили. Ви можете обговорити, що робити далі, зокрема анонімно.",
+        },
+    },
+    {
+        "question": {
+            "lv": "Vai kāds cits pārvalda jūsu naudu, bankas karti vai telefonu?",
+            "en": "Does someone else control your money, your bank card or your phone?",
+            "ru": "Кто-то другой распоряжается вашими деньгами, банковской картой или телефоном?",
+            "uk": "Хтось інший розпоряджається вашими грошима, банківською карткою чи телефоном?",
+        },
+        "yes_means": {
+            "lv": "Kontrole pār naudu un saziņu atņem iespēju lūgt palīdzību un aiziet. Tā "
+            "ir ekspluatācijas pazīme. Ja telefonu kāds pārbauda, izmantojiet ātro iziešanu "
+            "un privāto logu.",
+            "en": "Control over your money and your contacts takes away the chance to ask for "
+            "help or to leave. It is a sign of exploitation. If someone checks your phone, "
+            "use the quick exit and a private window.",
+            "ru": "Контроль над деньгами и общением лишает возможности попросить о помощи "
+            "или уйти. Это признак эксплуатации. Если кто-то проверяет ваш телефон, "
+            "пользуйтесь быстрым выходом и приватным окном.",
+            "uk": "Контроль над грошима та спілкуванням позбавляє можливості попросити про "
+            "допомогу чи піти. Це ознака експлуатації. Якщо хтось перевіряє ваш телефон, "
+            "користуйтеся швидким виходом і приватним вікном.",
+        },
+    },
+    {
+        "question": {
+            "lv": "Vai kāds jūs ir spiedis vai piespiedis stāties dzimumattiecībās, "
+            "fotografēties vai precēties?",
+            "en": "Has anyone pressured or forced you to have sex, to be photographed, or to "
+            "marry?",
+            "ru": "Кто-то давил на вас или принуждал к сексу, съёмке или браку?",
+            "uk": "Хтось тиснув на вас або примушував до сексу, зйомки чи шлюбу?",
+        },
+        "yes_means": {
+            "lv": "Piespiešana dzimumattiecībām vai laulībai ir smags noziegums un "
+            "cilvēku tirdzniecības forma. Jūs neesat vainīgi. Jums ir tiesības uz "
+            "bezmaksas palīdzību un aizsardzību.",
+            "en": "Being forced into sex or marriage is a serious crime and a form of "
+            "trafficking. It is not your fault. You have the right to free help and "
+            "protection.",
+            "ru": "Принуждение к сексу или браку – тяжкое преступление и форма торговли "
+            "людьми. Вы не виноваты. У вас есть право на бесплатную помощь и защиту.",
+            "uk": "Примус до сексу чи шлюбу – тяжкий злочин і форма торгівлі людьми. Ви не "
+            "винні. Ви маєте право на безкоштовну допомогу та захист.",
+        },
+    },
+]
+
+SELF_CHECK = {
+    "slug": {
+        "lv": "pasparbaude",
+        "en": "self-check",
+        "ru": "samoproverka",
+        "uk": "samoperevirka",
+    },
+    "title": {
+        "lv": "Vai mani ekspluatē? Anonīma pašpārbaude",
+        "en": "Am I being exploited? An anonymous self-check",
+        "ru": "Меня эксплуатируют? Анонимная самопроверка",
+        "uk": "Мене експлуатують? Анонімна самоперевірка",
+    },
+    "introduction": {
+        "lv": "Astoņi jautājumi par jūsu darbu un dzīvi. Atbildiet „jā”, „nē” vai „nezinu” "
+        "un uzziniet, ko jūsu atbildes var nozīmēt un kur vērsties.",
+        "en": "Eight questions about your work and your life. Answer “yes”, “no” or “not "
+        "sure”, and find out what your answers may mean and where to turn.",
+        "ru": "Восемь вопросов о вашей работе и жизни. Ответьте «да», «нет» или «не "
+        "уверен(а)» и узнайте, что могут значить ваши ответы и куда обратиться.",
+        "uk": "Вісім запитань про вашу роботу та життя. Дайте відповідь «так», «ні» або «не "
+        "впевнений(а)» і дізнайтеся, що можуть означати ваші відповіді та куди звернутися.",
+    },
+    "search_description": {
+        "lv": "Anonīma pašpārbaude: cilvēku tirdzniecības un piespiedu darba pazīmes un kur "
+        "meklēt palīdzību.",
+        "en": "An anonymous self-check: the signs of trafficking and forced labour, and where "
+        "to get help.",
+        "ru": "Анонимная самопроверка: признаки торговли людьми и принудительного труда и "
+        "куда обратиться за помощью.",
+        "uk": "Анонімна самоперевірка: ознаки торгівлі людьми та примусової праці і куди "
+        "звернутися по допомогу.",
+    },
+    "fields": {"show_in_menus": True},
+    "texts": {
+        "result_signs": {
+            "lv": "Dažas jūsu atbildes norāda uz ekspluatācijas vai cilvēku tirdzniecības "
+            "pazīmēm. Tas nenozīmē, ka esat izdarījuši ko sliktu. Jums ir tiesības, un "
+            "palīdzība ir bez maksas un konfidenciāla: parunājiet ar kādu tērzēšanā vai pa "
+            "tālruni – savu vārdu varat nesaukt.",
+            "en": "Some of your answers point to signs of exploitation or trafficking. That "
+            "does not mean you did anything wrong. You have rights, and help is free and "
+            "confidential: talk to someone in the chat or on the phone – you do not have "
+            "to give your name.",
+            "ru": "Некоторые ваши ответы указывают на признаки эксплуатации или торговли "
+            "людьми. Это не значит, что вы сделали что-то плохое. У вас есть права, а "
+            "помощь бесплатна и конфиденциальна: поговорите с кем-нибудь в чате или по "
+            "телефону – называть имя не обязательно.",
+            "uk": "Деякі ваші відповіді вказують на ознаки експлуатації або торгівлі людьми. "
+            "Це не означає, що ви зробили щось погане. У вас є права, а допомога "
+            "безкоштовна та конфіденційна: поговоріть із кимось у чаті чи телефоном – "
+            "називати ім’я не обов’язково.",
+        },
+        "result_unsure": {
+            "lv": "Par dažiem jautājumiem neesat pārliecināti. Tas ir normāli: ekspluatācija "
+            "bieži sākas pamazām, un no iekšpuses to ir grūti saskatīt. Parunāt ar "
+            "apmācītu cilvēku var palīdzēt – anonīmi un bez saistībām.",
+            "en": "You are not sure about some of the questions. That is normal: exploitation "
+            "often starts slowly, and it is hard to see from the inside. Talking it through "
+            "with someone trained can help – anonymously, with no obligation.",
+            "ru": "В некоторых вопросах вы не уверены. Это нормально: эксплуатация часто "
+            "начинается постепенно, и изнутри её трудно заметить. Разговор с обученным "
+            "специалистом может помочь – анонимно и ни к чему не обязывая.",
+            "uk": "У деяких питаннях ви не впевнені. Це нормально: експлуатація часто "
+            "починається поступово, і зсередини її важко помітити. Розмова з навченим "
+            "фахівцем може допомогти – анонімно й ні до чого не зобов’язуючи.",
+        },
+        "result_no_signs": {
+            "lv": "Neviena jūsu atbilde neliecina par biežākajām ekspluatācijas pazīmēm. Ja "
+            "tomēr kaut kas šķiet nepareizi vai uztraucaties par kādu citu, varat anonīmi "
+            "parunāt ar mums.",
+            "en": "None of your answers point to the usual signs of exploitation. If something "
+            "still feels wrong, or you are worried about someone else, you can talk to us "
+            "anonymously.",
+            "ru": "Ни один ваш ответ не указывает на обычные признаки эксплуатации. Если "
+            "что-то всё же кажется неправильным или вы беспокоитесь о ком-то другом, вы "
+            "можете анонимно поговорить с нами.",
+            "uk": "Жодна ваша відповідь не вказує на звичайні ознаки експлуатації. Якщо "
+            "щось усе ж здається неправильним або ви турбуєтеся про когось іншого, ви "
+            "можете анонімно поговорити з нами.",
+        },
+    },
+    "questions": SELF_CHECK_QUESTIONS,
+}

@@ -61,9 +61,7 @@ class ThrottledLoginForm(LoginForm):
 
     error_messages = {
         **LoginForm.error_messages,
-        "throttled": _(
-            "Too many failed sign-ins, so signing in is paused for now."
-        ),
+        "throttled": _("Too many failed sign-ins, so signing in is paused for now."),
     }
 
     def clean(self):

@@ -355,6 +355,7 @@
       }
       canned.value = "";
     });
+    wireDirectory(entry);
     var operators = node.querySelector("[data-operators]");
     config.operators.forEach(function (operator) {
       var option = document.createElement("option");
@@ -442,6 +443,48 @@
         }
       });
     });
+  }
+
+  /* The help directory: choose a place (services for the whole country are always listed),
+     then a service; its text, in the conversation's language, goes into the message field
+     for the operator to check and send like any message. */
+  function wireDirectory(entry) {
+    var node = entry.node;
+    var tools = node.querySelector("[data-directory-tools]");
+    var placeSelect = node.querySelector("[data-directory-place]");
+    var serviceSelect = node.querySelector("[data-directory]");
+    if (!config.directory.length) {
+      tools.hidden = true;
+      return;
+    }
+    config.directoryPlaces.forEach(function (group) {
+      var optgroup = document.createElement("optgroup");
+      optgroup.label = group.label;
+      group.options.forEach(function (item) { addOption(optgroup, item); });
+      placeSelect.appendChild(optgroup);
+    });
+    function listServices() {
+      var place = placeSelect.value;
+      while (serviceSelect.options.length > 1) {
+        serviceSelect.remove(1);
+      }
+      config.directory.forEach(function (item) {
+        if (!place || item.places === null || item.places.indexOf(place) !== -1) {
+          addOption(serviceSelect, { value: String(item.id), label: item.label });
+        }
+      });
+    }
+    placeSelect.addEventListener("change", listServices);
+    serviceSelect.addEventListener("change", function () {
+      var item = config.directory.filter(function (d) { return String(d.id) === serviceSelect.value; })[0];
+      if (item) {
+        var field = node.querySelector("[data-composer] textarea");
+        field.value = item.texts[entry.summary.language] || item.texts.lv || "";
+        field.focus();
+      }
+      serviceSelect.value = "";
+    });
+    listServices();
   }
 
   function addOption(select, item) {

@@ -244,3 +244,41 @@ def make_user(username: str, *, groups: tuple[str, ...] = (), superuser: bool = 
     for name in groups:
         user.groups.add(Group.objects.get(name=name))
     return user
+
+
+def make_service(
+    key: str = "tsv",
+    *,
+    area: str = "country",
+    kind: str = "ngo",
+    phone: str = "8000 0098",
+    languages: tuple[str, ...] = LANGUAGES,
+    **fields,
+) -> models.HelpService:
+    """A help service whose name and hours say its key and language, e.g. "tsv RU service"."""
+    values: dict[str, object] = {}
+    for language in languages:
+        values[f"name_{language}"] = f"{key} {language.upper()} service"
+        values[f"hours_{language}"] = f"{key} {language.upper()} hours"
+    values.update(fields)
+    with translation.override(DEFAULT_LANGUAGE):
+        return models.HelpService.objects.create(area=area, kind=kind, phone=phone, **values)
+
+
+def make_self_check(parent: Page, key: str = "tsc") -> models.SelfCheckPage:
+    """A published self-check page with two questions and its result texts, in every
+    language ("tsc RU question 2", "tsc RU means 2", "tsc RU result_signs")."""
+    questions = [
+        models.SelfCheckQuestion(
+            sort_order=n,
+            **{f"question_{code}": f"{key} {code.upper()} question {n}" for code in LANGUAGES},
+            **{f"yes_means_{code}": f"{key} {code.upper()} means {n}" for code in LANGUAGES},
+        )
+        for n in (1, 2)
+    ]
+    results = {
+        f"{field}_{code}": f"{key} {code.upper()} {field}"
+        for field in ("result_signs", "result_unsure", "result_no_signs")
+        for code in LANGUAGES
+    }
+    return make_page(parent, models.SelfCheckPage, key, questions=questions, **results)

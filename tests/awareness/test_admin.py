@@ -7,7 +7,6 @@ from unittest import mock
 
 from django.contrib.auth.models import Permission
 from django.core.management import call_command
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -53,24 +52,6 @@ def translated_inputs(html, field: str) -> set[str]:
         for element in html.find_all(["input", "textarea"])
         if element.get("name", "").startswith(f"{field}_")
     }
-
-
-@pytest.fixture
-def admin_client(superuser):
-    """A client signed in as a superuser; the `client` fixture stays anonymous."""
-    admin = Client()
-    admin.force_login(superuser)
-    return admin
-
-
-@pytest.fixture
-def admin_only(db):
-    """May open the admin, but has no permission on any page, snippet or setting."""
-    user = make_user("t-admin-only")
-    user.user_permissions.add(
-        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
-    )
-    return user
 
 
 def grant(user, app_label: str, *codenames: str):

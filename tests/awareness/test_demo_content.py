@@ -54,6 +54,12 @@ def snapshot() -> dict:
         "settings": (safety.emergency_number, safety.main_hotline_id, safety.quick_exit_url),
         "chat_hours": sorted(models.ChatOpeningHours.objects.values_list("pk", flat=True)),
         "canned": sorted(CannedResponse.objects.values_list("pk", "title_lv", "text_uk")),
+        "help_services": sorted(
+            models.HelpService.objects.values_list("pk", "phone", "name_uk", "area", "hours_ru")
+        ),
+        "questions": sorted(
+            models.SelfCheckQuestion.objects.values_list("pk", "page_id", "question_ru")
+        ),
     }
 
 
@@ -209,3 +215,57 @@ def test_an_operator_and_canned_responses_in_every_language():
     assert CannedResponse.objects.count() >= 3
     for canned in CannedResponse.objects.all():
         assert all(getattr(canned, f"text_{code}") for code in LANGUAGES)
+
+
+def test_help_directory_with_fictitious_services_across_the_regions():
+    from awareness import directory
+
+    services = list(models.HelpService.objects.all())
+
+    assert len(services) >= 8
+    for service in services:
+        assert FICTITIOUS_NUMBER.fullmatch(service.phone), service.phone
+        assert service.area in directory.AREA_CODES
+        for field in ("name", "hours", "description"):
+            assert all(getattr(service, f"{field}_{code}") for code in LANGUAGES), (field, service)
+        assert "fictitious" in service.description_en
+    municipalities = {s.area for s in services if s.area in directory.REGION_OF}
+    assert len(municipalities) >= 4
+    regions = {directory.region_of_area(s.area) for s in services} - {None}
+    assert regions == {r.value for r in directory.Region}
+    assert any(s.area == directory.COUNTRY for s in services)
+    assert any(s.area.startswith(directory.REGION_PREFIX) for s in services)
+    assert len({s.kind for s in services}) >= 6
+
+
+def test_a_directory_page_and_a_self_check_page_under_home_in_four_languages():
+    home = models.HomePage.objects.get()
+
+    directory_page = models.HelpDirectoryPage.objects.live().child_of(home).get()
+    self_check = models.SelfCheckPage.objects.live().child_of(home).get()
+
+    for page in (directory_page, self_check):
+        for code in LANGUAGES:
+            assert getattr(page, f"title_{code}") and getattr(page, f"introduction_{code}")
+    questions = list(self_check.questions.all())
+    assert len(questions) >= 8
+    for question in questions:
+        for code in LANGUAGES:
+            assert getattr(question, f"question_{code}") and getattr(question, f"yes_means_{code}")
+    for field in ("result_signs", "result_unsure", "result_no_signs"):
+        assert all(getattr(self_check, f"{field}_{code}") for code in LANGUAGES), field
+    assert [q.sort_order for q in questions] == list(range(len(questions)))
+
+
+def test_changed_questions_are_published_once(tree, monkeypatch):
+    load("--no-staff")
+    first = {**content.SELF_CHECK_QUESTIONS[0]}
+    first["question"] = {**first["question"], "en": "A changed question?"}
+    monkeypatch.setitem(content.SELF_CHECK, "questions", [first, *content.SELF_CHECK_QUESTIONS[1:]])
+
+    assert "updated page" in load("--no-staff")
+    assert "nothing changed" in load("--no-staff")
+
+    page = models.SelfCheckPage.objects.get()
+    assert page.questions.first().question_en == "A changed question?"
+    assert page.live and not page.has_unpublished_changes

@@ -70,6 +70,8 @@ PAGE_TYPES = [
     "articlepage",
     "helppage",
     "safetypage",
+    "helpdirectorypage",
+    "selfcheckpage",
 ]
 SERVER_START_SECONDS = 60
 COMMAND_SECONDS = 300

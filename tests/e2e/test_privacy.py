@@ -40,7 +40,7 @@ def test_no_request_to_another_host_and_no_cookie(new_context, e2e_site):
     expect(page).to_have_url(e2e_site.url(campaign["urls"]["lv"]))
     page.locator(".language-switcher a[hreflang='en']").click()
     expect(page).to_have_url(e2e_site.url(campaign["urls"]["en"]))
-    for summary in page.locator("details > summary").all():
+    for summary in page.locator("main details > summary").all():
         summary.click()
     contact_links = page.locator("main a[href='#contact']")
     if contact_links.count():

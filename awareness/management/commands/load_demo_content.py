@@ -1,8 +1,9 @@
 """Build (or bring up to date) the demo site in all four languages.
 
 Idempotent: each object is found by a stable key (a page by its Latvian slug under its parent,
-a hotline by its number, a user by username); it is created when missing and saved, with a new
-published revision for pages, only when its content differs. A second run changes nothing.
+a hotline or help service by its number, a user by username); it is created when missing and
+saved, with a new published revision for pages, only when its content differs. A second run
+changes nothing.
 """
 
 from __future__ import annotations
@@ -84,12 +85,35 @@ class Loader:
         for name in ("title", "slug", "introduction", "search_description"):
             if name in spec:
                 fields.update(translated(name, spec[name]))
+        for name, values in spec.get("texts", {}).items():
+            fields.update(translated(name, values))
         if "body" in spec:
             fields.update(
                 {f"body_{code}": self.resolve(spec["body"].get(code, [])) for code in LANGUAGES}
             )
         fields.update(spec.get("fields", {}))
         return fields
+
+    @staticmethod
+    def question_fields(spec: dict) -> dict[str, Any]:
+        return {
+            **translated("question", spec["question"]),
+            **translated("yes_means", spec["yes_means"]),
+        }
+
+    @staticmethod
+    def current_questions(page: Page) -> list[dict[str, Any]]:
+        names = [f"{field}_{code}" for field in ("question", "yes_means") for code in LANGUAGES]
+        return [
+            {name: getattr(question, name) for name in names} for question in page.questions.all()
+        ]
+
+    @staticmethod
+    def set_questions(page: Page, questions: list[dict[str, Any]]) -> None:
+        """A self-check page's questions, in order (saved with the page's next revision)."""
+        page.questions = [
+            models.SelfCheckQuestion(sort_order=n, **q) for n, q in enumerate(questions)
+        ]
 
     def differs(self, page: Page, fields: dict[str, Any]) -> bool:
         for name, wanted in fields.items():
@@ -102,25 +126,44 @@ class Loader:
 
     # --- content ------------------------------------------------------------------------------
 
+    def ensure_row(self, model, key: dict[str, Any], values: dict[str, Any], what: str, label: str):
+        """The row with `key` (e.g. a hotline's number), created or brought up to date."""
+        row = model.objects.filter(**key).first()
+        if row is None:
+            row = model(**key)
+            self.note(f"created {what}", label)
+        elif any(getattr(row, k) != v for k, v in values.items()):
+            self.note(f"updated {what}", label)
+        else:
+            return row
+        for name, value in values.items():
+            setattr(row, name, value)
+        row.save()
+        return row
+
     def load_hotlines(self) -> None:
         for key, spec in content.HOTLINES.items():
             values: dict[str, Any] = {}
             for name in ("name", "hours", "languages", "description"):
                 values.update(translated(name, spec[name]))
             values.update(is_free=spec["is_free"], sort_order=spec["sort_order"])
-            hotline = models.Hotline.objects.filter(number=spec["number"]).first()
-            if hotline is None:
-                hotline = models.Hotline(number=spec["number"])
-                self.note("created hotline", spec["name"]["en"])
-            elif any(getattr(hotline, k) != v for k, v in values.items()):
-                self.note("updated hotline", spec["name"]["en"])
-            else:
-                self.hotlines[key] = hotline
-                continue
-            for name, value in values.items():
-                setattr(hotline, name, value)
-            hotline.save()
-            self.hotlines[key] = hotline
+            self.hotlines[key] = self.ensure_row(
+                models.Hotline, {"number": spec["number"]}, values, "hotline", spec["name"]["en"]
+            )
+
+    def load_help_services(self) -> None:
+        for spec in content.HELP_SERVICES:
+            values: dict[str, Any] = translated("address", {"lv": spec["address"]})
+            for name in ("name", "hours", "languages", "description"):
+                values.update(translated(name, spec[name]))
+            values.update(kind=spec["kind"], area=spec["area"], anonymous=spec["anonymous"])
+            self.ensure_row(
+                models.HelpService,
+                {"phone": spec["phone"]},
+                values,
+                "help service",
+                spec["name"]["en"],
+            )
 
     def ensure_page(
         self, parent: Page, model: type[Page], spec: dict, existing: Page | None = None
@@ -128,20 +171,26 @@ class Loader:
         """The page under `parent` with the spec's Latvian slug (or `existing`), created or
         brought up to date."""
         fields = self.page_fields(spec)
+        questions = [self.question_fields(item) for item in spec.get("questions", [])]
         slug = spec["slug"]["lv"]
         if existing is None:
             existing = parent.get_children().filter(slug_lv=slug).first()
         if existing is None:
             page = model(**fields)
             page.slug = slug
+            if questions:
+                self.set_questions(page, questions)
             parent.add_child(instance=page)
             page.save_revision().publish()
             self.note("created page", spec["title"]["en"])
             return page
         page = existing.specific
-        if self.differs(page, fields):
+        questions_differ = bool(questions) and self.current_questions(page) != questions
+        if self.differs(page, fields) or questions_differ:
             for name, value in fields.items():
                 setattr(page, name, value)
+            if questions_differ:
+                self.set_questions(page, questions)
             page.save_revision().publish()
             self.note("updated page", spec["title"]["en"])
         elif not page.live:
@@ -183,6 +232,8 @@ class Loader:
             self.ensure_page(campaigns, models.CampaignPage, spec)
         self.ensure_page(home, models.HelpPage, content.HELP)
         self.ensure_page(home, models.SafetyPage, content.SAFETY)
+        self.ensure_page(home, models.HelpDirectoryPage, content.DIRECTORY)
+        self.ensure_page(home, models.SelfCheckPage, content.SELF_CHECK)
         news = self.ensure_page(home, models.ArticleIndexPage, content.NEWS_INDEX)
         for spec in content.ARTICLES:
             self.ensure_page(news, models.ArticlePage, spec)
@@ -255,7 +306,10 @@ class Loader:
 
 
 class Command(BaseCommand):
-    help = "Load the demo site (pages in four languages, hotlines, settings, staff accounts)."
+    help = (
+        "Load the demo site (pages in four languages, hotlines, help services, settings, "
+        "staff accounts)."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -268,6 +322,7 @@ class Command(BaseCommand):
         # whatever language the caller has active, build in the default one.
         with translation.override(settings.LANGUAGE_CODE), transaction.atomic():
             loader.load_hotlines()
+            loader.load_help_services()
             loader.load_pages()
             loader.load_settings()
             loader.load_canned_responses()
