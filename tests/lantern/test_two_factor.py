@@ -37,8 +37,15 @@ def confirmed_device(user) -> TOTPDevice:
     return TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=True)
 
 
-def sign_in(user, password: str = PASSWORD) -> tuple[Client, object]:
-    client = Client()
+PAUSED = {
+    "en": "Too many failed sign-ins",
+    "lv": "Pārāk daudz neveiksmīgu pieteikšanās mēģinājumu",
+}
+
+
+def sign_in(user, password: str = PASSWORD, language: str = "en") -> tuple[Client, object]:
+    """The admin's sign-in form, read in `language` (the browser's, before anybody is known)."""
+    client = Client(headers={"accept-language": language})
     response = client.post(
         reverse("wagtailadmin_login"), {"username": user.username, "password": password}
     )
@@ -294,18 +301,20 @@ def call_command_output(*args) -> str:
 
 
 @pytest.mark.django_db
-def test_failed_sign_ins_pause_the_account_without_storing_who_tried(required, settings):
+@pytest.mark.parametrize("language", ["en", "lv"])
+def test_failed_sign_ins_pause_the_account_without_storing_who_tried(required, settings, language):
     settings.LANTERN_SIGNIN_FAILURES_PER_ACCOUNT = 3
     user = user_in("caseworker")
     other = user_in("operator")
 
     for _attempt in range(3):
-        _, response = sign_in(user, password="wrong password")
+        _, response = sign_in(user, password="wrong password", language=language)
         assert response.status_code == 200
-    client, response = sign_in(user)  # the right password, refused unchecked
+    # The right password, refused unchecked.
+    client, response = sign_in(user, language=language)
 
     assert response.status_code == 200
-    assert "Too many failed sign-ins" in response.content.decode()
+    assert PAUSED[language] in response.content.decode()
     assert "_auth_user_id" not in client.session
     # Another account is not affected.
     assert sign_in(other)[1].status_code == 302
@@ -338,7 +347,7 @@ def test_failures_across_accounts_pause_everybody(required, settings):
     _, response = sign_in(user_in("operator"))
 
     assert response.status_code == 200
-    assert "Too many failed sign-ins" in response.content.decode()
+    assert PAUSED["en"] in response.content.decode()
 
 
 @pytest.mark.django_db
