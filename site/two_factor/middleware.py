@@ -11,9 +11,12 @@ from . import policy
 from .views import url_with_next
 
 # What a person who gave only their password may still open: signing in and out, resetting a
-# forgotten password, and the two pages that ask for the second factor.
+# forgotten password, the two pages that ask for the second factor, and what every admin page
+# loads (the icon sprite and the script translations: nothing of anybody's data).
 OPEN_URL_NAMES = frozenset(
     {
+        "wagtailadmin_sprite",
+        "wagtailadmin_javascript_catalog",
         "wagtailadmin_login",
         "wagtailadmin_logout",
         "wagtailadmin_password_reset",

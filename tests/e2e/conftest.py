@@ -29,6 +29,7 @@ The tests are plain sync functions: Playwright's sync API must not run in a runn
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -179,8 +180,10 @@ def chromium_executable() -> str:
     return path
 
 
-@pytest.fixture(scope="session")
-def e2e_site(chromium_executable):
+@contextlib.contextmanager
+def serve_site(**extra_env: str):
+    """A test server of its own: fresh database, demo content, daphne on a free port.
+    `extra_env`: settings from the environment for this server (e.g. LANTERN_REQUIRE_2FA)."""
     workdir = Path(tempfile.mkdtemp(prefix="lantern-e2e-"))
     port = _free_port()
     env = {
@@ -192,6 +195,7 @@ def e2e_site(chromium_executable):
         "MEDIA_ROOT": str(workdir / "media"),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "PYTHONUNBUFFERED": "1",
+        **extra_env,
     }
     process = None
     log_path = workdir / "daphne.log"
@@ -257,6 +261,12 @@ def e2e_site(chromium_executable):
         shutil.rmtree(workdir, ignore_errors=True)
     if died is not None:
         pytest.fail(f"daphne stopped during the tests ({died}):\n{log}", pytrace=False)
+
+
+@pytest.fixture(scope="session")
+def e2e_site(chromium_executable):
+    with serve_site() as site:
+        yield site
 
 
 @pytest.fixture(scope="package")
@@ -414,11 +424,15 @@ def e2e_db(e2e_site):
 OPERATOR_PASSWORD = "operator-e2e-password"
 
 
-@pytest.fixture(scope="session")
-def chat_operator(e2e_db) -> dict:
-    """A chat operator: staff who may use the Wagtail admin and answer chats, nothing else."""
-    return e2e_db.run(
-        """
+def sign_in(page, user: dict) -> None:
+    """Through the Wagtail admin's sign-in form, with `user`'s username and password."""
+    page.goto("/admin/login/")
+    page.locator("input[name=username]").fill(user["username"])
+    page.locator("input[name=password]").fill(user["password"])
+    page.locator("form button[type=submit]").click()
+
+
+CREATE_OPERATOR = """
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 user, _created = get_user_model().objects.get_or_create(
@@ -431,9 +445,13 @@ user.user_permissions.set([
     Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin"),
 ])
 result = {"id": user.pk, "username": user.username, "password": password}
-""",
-        password=OPERATOR_PASSWORD,
-    )
+"""
+
+
+@pytest.fixture(scope="session")
+def chat_operator(e2e_db) -> dict:
+    """A chat operator: staff who may use the Wagtail admin and answer chats, nothing else."""
+    return e2e_db.run(CREATE_OPERATOR, password=OPERATOR_PASSWORD)
 
 
 @pytest.fixture(scope="package")
@@ -443,10 +461,7 @@ def operator_state(browser, e2e_site, chat_operator) -> dict:
     context = browser.new_context(base_url=e2e_site.base_url)
     try:
         page = context.new_page()
-        page.goto("/admin/login/")
-        page.locator("input[name=username]").fill(chat_operator["username"])
-        page.locator("input[name=password]").fill(chat_operator["password"])
-        page.locator("form button[type=submit]").click()
+        sign_in(page, chat_operator)
         page.wait_for_url(e2e_site.url("/admin/"))
         return context.storage_state()
     finally:
