@@ -11,7 +11,8 @@ LANGS := -l lv -l en -l ru -l uk
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .PHONY: help install install-test run serve migrate demo test test-fast lint format messages \
-	compilemessages check lock browser gettext clean
+	compilemessages check lock browser gettext clean bench bench-chat bench-pages bench-report \
+	bench-db wrk
 
 help:
 	@echo "make run      install, migrate, load the demo content and serve on http://$(HOST):$(PORT)"
@@ -21,6 +22,7 @@ help:
 	@echo "make messages update the gettext catalogues in locales/"
 	@echo "make check    Django system checks, migrations check, deploy check"
 	@echo "make lock     re-pin requirements/*.txt from pyproject.toml"
+	@echo "make bench    chat and page benchmarks on PostgreSQL + Redis -> docs/performance.md"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -97,6 +99,49 @@ lock: $(BIN)/python
 	  --no-emit-find-links -o requirements/base.txt pyproject.toml
 	$(BIN)/pip-compile --quiet --strip-extras --no-header --allow-unsafe --no-emit-index-url \
 	  --no-emit-find-links --extra test -o requirements/test.txt pyproject.toml
+
+# --- Benchmarks (docs/performance.md) ------------------------------------------------------
+# `make bench` re-measures everything against this machine's PostgreSQL and Redis, with one
+# daphne process, and rewrites docs/bench/*.json, docs/bench/growth.svg and the figures in
+# docs/performance.md. About 10-15 minutes. Its own database and Redis db; ports 8100-8101.
+BENCH_DB ?= lantern_bench
+PGHOST ?= 127.0.0.1
+PGUSER ?= postgres
+BENCH_DATABASE_URL ?= postgres://$(PGUSER)@$(PGHOST):5432/$(BENCH_DB)
+BENCH_REDIS_URL ?= redis://127.0.0.1:6379/5
+# channels-redis's pool as shipped (100) raises under bursts: see docs/performance.md.
+BENCH_REDIS_MAX_CONNECTIONS ?= 1000
+BENCH_ENV := DJANGO_SETTINGS_MODULE=chat.bench.settings DATABASE_URL=$(BENCH_DATABASE_URL) \
+	REDIS_URL=$(BENCH_REDIS_URL) DATABASE_CONN_MAX_AGE=60 CHANNEL_LAYER_PREFIX=lantern-bench \
+	CACHE_KEY_PREFIX=lantern-bench LOG_LEVEL=WARNING \
+	LANTERN_BENCH_REDIS_MAX_CONNECTIONS=$(BENCH_REDIS_MAX_CONNECTIONS)
+BENCH_CHAT_ARGS ?= --growth 50,100,200,400 --messages 15 --rate 1 --saturation --idle 2000
+
+wrk:
+	@command -v wrk >/dev/null || { \
+	  command -v apt-get >/dev/null && [ "$$(id -u)" = 0 ] && \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; } || \
+	  { echo "wrk is missing: install Debian's wrk package"; exit 1; }
+
+bench-db: compilemessages
+	@psql -h $(PGHOST) -U $(PGUSER) -tAc "SELECT 1 FROM pg_database WHERE datname='$(BENCH_DB)'" \
+	  | grep -q 1 || createdb -h $(PGHOST) -U $(PGUSER) $(BENCH_DB)
+	$(BENCH_ENV) $(BIN)/python manage.py migrate --noinput --verbosity 0
+	$(BENCH_ENV) $(BIN)/python manage.py load_demo_content --no-staff --verbosity 0
+
+bench-chat: bench-db
+	$(BENCH_ENV) $(BIN)/python manage.py chat_loadtest --start-server --port 8100 \
+	  $(BENCH_CHAT_ARGS) --json docs/bench/chat.json --svg docs/bench/growth.svg
+
+bench-pages: bench-db wrk
+	$(BENCH_ENV) $(BIN)/python manage.py page_benchmark --start-server --port 8101 \
+	  --json docs/bench/pages.json
+
+bench-report: install
+	$(BENCH_ENV) $(BIN)/python manage.py bench_report
+
+bench: bench-chat bench-pages
+	$(MAKE) bench-report
 
 clean:
 	rm -rf $(VENV) var db.sqlite3 .pytest_cache .ruff_cache

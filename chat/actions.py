@@ -152,7 +152,10 @@ def conversation_summary(conversation: Conversation, user=None, language: str = 
         "last_seq": conversation.last_seq,
         "visitor_delivered_seq": conversation.visitor_delivered_seq,
         "operator_delivered_seq": conversation.operator_delivered_seq,
-        "has_lead": Lead.objects.filter(conversation=conversation).exists(),
+        # A lead needs the visitor's consent, never given while waiting: the queue, sent to
+        # every operator at every change, asks the database nothing per waiting conversation.
+        "has_lead": conversation.status != Conversation.Status.WAITING
+        and Lead.objects.filter(conversation=conversation).exists(),
     }
 
 
@@ -384,6 +387,18 @@ def messages_after(conversation_id: int, after: int, *, for_visitor: bool) -> li
         # Private notes and the events worded for staff never reach the visitor.
         messages = messages.exclude(kind=Message.Kind.NOTE).exclude(event__in=STAFF_EVENTS)
     return list(messages.order_by("seq")[: protocol.SYNC_BATCH])
+
+
+def update_for_reader(
+    conversation_id: int, after: int, *, for_visitor: bool, operator_id: int | None = None
+) -> tuple[list[Message], Conversation | None]:
+    """What a `chat.update` brings a reader, in one call (one trip to the database thread):
+    for an operator, the permission checked afresh first; then the messages after the
+    reader's cursor and the conversation (for its delivered marks)."""
+    if operator_id is not None:
+        check_operator(operator_id)
+    messages = messages_after(conversation_id, after, for_visitor=for_visitor)
+    return messages, Conversation.objects.filter(pk=conversation_id).first()
 
 
 def do_mark_delivered(conversation_id: int, reader: str, seq: int) -> None:

@@ -257,11 +257,14 @@ class VisitorConsumer(ChatConsumer):
             messages = await database_sync_to_async(actions.messages_after)(
                 self.conversation_id, self.cursor, for_visitor=True
             )
-            for message in messages:
-                await self.send_json(actions.message_frame(message, self.language))
-                self.cursor = max(self.cursor, message.seq)
+            await self.send_messages(messages)
             if len(messages) < protocol.SYNC_BATCH:
                 return
+
+    async def send_messages(self, messages) -> None:
+        for message in messages:
+            await self.send_json(actions.message_frame(message, self.language))
+            self.cursor = max(self.cursor, message.seq)
 
     # --- frames ---------------------------------------------------------------------------
 
@@ -369,10 +372,15 @@ class VisitorConsumer(ChatConsumer):
     # --- channel layer events -------------------------------------------------------------
 
     async def chat_update(self, event: dict) -> None:
-        await self.flush()
-        conversation = await database_sync_to_async(
-            Conversation.objects.filter(pk=self.conversation_id).first
-        )()
+        if self.conversation_id is None:
+            return
+        # One trip to the database thread for the new messages and the delivered mark.
+        messages, conversation = await database_sync_to_async(actions.update_for_reader)(
+            self.conversation_id, self.cursor, for_visitor=True
+        )
+        await self.send_messages(messages)
+        if len(messages) >= protocol.SYNC_BATCH:
+            await self.flush()
         if conversation is not None:
             await self.send_json({"type": "delivered", "seq": conversation.operator_delivered_seq})
             if conversation.status == Conversation.Status.ACTIVE and event.get("accepted"):
@@ -501,13 +509,14 @@ class OperatorConsumer(ChatConsumer):
             messages = await database_sync_to_async(actions.messages_after)(
                 conversation_id, self.cursors.get(conversation_id, 0), for_visitor=False
             )
-            for message in messages:
-                await self.send_json(actions.message_frame(message, self.language))
-                self.cursors[conversation_id] = max(
-                    self.cursors.get(conversation_id, 0), message.seq
-                )
+            await self.send_messages(conversation_id, messages)
             if len(messages) < protocol.SYNC_BATCH:
                 return
+
+    async def send_messages(self, conversation_id: int, messages) -> None:
+        for message in messages:
+            await self.send_json(actions.message_frame(message, self.language))
+            self.cursors[conversation_id] = max(self.cursors.get(conversation_id, 0), message.seq)
 
     # --- frames ---------------------------------------------------------------------------
 
@@ -645,12 +654,17 @@ class OperatorConsumer(ChatConsumer):
     async def chat_update(self, event: dict) -> None:
         # Messages reach only an operator who may still read them: a permission withdrawn
         # meanwhile closes the socket (through `dispatch`) instead.
-        await self.operator()
         conversation_id = event["id"]
-        await self.flush(conversation_id)
-        conversation = await database_sync_to_async(
-            Conversation.objects.filter(pk=conversation_id).first
-        )()
+        # One trip to the database thread: the permission, the new messages, the conversation.
+        messages, conversation = await database_sync_to_async(actions.update_for_reader)(
+            conversation_id,
+            self.cursors.get(conversation_id, 0),
+            for_visitor=False,
+            operator_id=self.user_id,
+        )
+        await self.send_messages(conversation_id, messages)
+        if len(messages) >= protocol.SYNC_BATCH:
+            await self.flush(conversation_id)
         if conversation is not None:
             await self.send_json(
                 {

@@ -308,6 +308,9 @@ LANTERN_CHAT_RESUME_SECONDS = int(os.environ.get("LANTERN_CHAT_RESUME_SECONDS", 
 # A conversation still open this long after it started is closed by `apply_retention`
 # (the chat sweep normally closes it within minutes of the visitor leaving).
 LANTERN_CHAT_MAX_AGE_HOURS = int(os.environ.get("LANTERN_CHAT_MAX_AGE_HOURS", "24"))
+# Benchmarks only (docs/performance.md): mounts a bare Channels group chat at /ws/bench/chat/
+# and a trivial view at /bench/trivial/. Never set in production.
+LANTERN_BENCHMARK = env_bool("LANTERN_BENCHMARK", False)
 # Statistics hide counts from 1 to this number minus one ("<5"), so nobody can be singled out.
 LANTERN_STATS_MIN_COUNT = int(os.environ.get("LANTERN_STATS_MIN_COUNT", "5"))
 # Withdrawal codes: attempts allowed per window for codes that start alike, and for everyone

@@ -1,0 +1,36 @@
+"""Settings of the benchmark's daphne (and of the benchmark commands).
+
+Production's behaviour where it matters for speed (DEBUG off, real PostgreSQL and Redis from
+`DATABASE_URL` / `REDIS_URL`, the page cache, every middleware), without what needs a real
+deployment: TLS (no redirect, no secure-only cookies), collected static files (WhiteNoise
+serves them from the source folders instead) and a second factor for operators (the bench
+operators' sessions carry a verified device anyway, see `chat.bench.operators`).
+"""
+
+import os
+
+from lantern.settings.base import *  # noqa: F403
+from lantern.settings.base import env_list
+
+DEBUG = False
+SECRET_KEY = os.environ.get("SECRET_KEY") or "bench-only-key-never-used-in-production"  # noqa: S105
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
+WHITENOISE_USE_FINDERS = True
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+# The channel layer as production configures it (lantern.settings.base). channels-redis's
+# connection pool is redis-py's, which allows 100 connections and raises "Too many
+# connections" (the consumer dies, the socket closes with 1011) instead of waiting, when a
+# burst needs more (docs/performance.md). LANTERN_BENCH_REDIS_MAX_CONNECTIONS measures with a
+# larger pool instead, to show the difference; unset, the benchmark measures what ships.
+if os.environ.get("LANTERN_BENCH_REDIS_MAX_CONNECTIONS") and REDIS_URL:  # noqa: F405
+    CHANNEL_LAYERS["default"]["CONFIG"]["hosts"] = [  # noqa: F405
+        {
+            "address": REDIS_URL,  # noqa: F405
+            "max_connections": int(os.environ["LANTERN_BENCH_REDIS_MAX_CONNECTIONS"]),
+        }
+    ]

@@ -1,0 +1,10 @@
+"""The page benchmark's baseline: the least a Django view can do, behind every middleware the
+pages have. Mounted at /bench/trivial/ only when `LANTERN_BENCHMARK` is on (site/urls.py)."""
+
+from django.http import HttpResponse
+
+TRIVIAL_PATH = "bench/trivial/"
+
+
+def trivial(request):
+    return HttpResponse(b"ok\n", content_type="text/plain")
