@@ -57,7 +57,7 @@ def _next_url(request) -> str:
     return reverse("wagtailadmin_home")
 
 
-def _check(request, device: TOTPDevice, form: CodeForm) -> bool:
+def _check(device: TOTPDevice, form: CodeForm) -> bool:
     """Whether the form's code is right for `device`; adds the reason to the form if not."""
     allowed, details = device.verify_is_allowed()
     if not allowed:
@@ -92,7 +92,7 @@ def verify(request):
     if request.user.is_verified():
         return redirect(_next_url(request))
     form = CodeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid() and _check(request, device, form):
+    if request.method == "POST" and form.is_valid() and _check(device, form):
         return _signed_in(request, device)
     return TemplateResponse(
         request, "two_factor/verify.html", {"form": form, "next": _next_url(request)}
@@ -132,7 +132,7 @@ def setup(request):
         return redirect(_next_url(request))
     device = _pending_device(request.user)
     form = CodeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid() and _check(request, device, form):
+    if request.method == "POST" and form.is_valid() and _check(device, form):
         device.confirmed = True
         device.save(update_fields=["confirmed"])
         TOTPDevice.objects.filter(user=request.user, confirmed=False).delete()
