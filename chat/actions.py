@@ -5,7 +5,9 @@
 - `do_…` changes data in a transaction and announces the change on the channel layer only
   after the commit, so whoever is told "something new" finds it in the database.
 
-All functions are synchronous; consumers call them through `database_sync_to_async`.
+All functions are synchronous. Consumers call the `do_…` ones through `deferring`, which hands
+the announcements back so that the consumer sends them from the event loop (the database
+thread is not held up by the channel layer); elsewhere (views, commands) they are sent on commit.
 """
 
 from __future__ import annotations
@@ -14,12 +16,15 @@ import datetime
 import hashlib
 import re
 import secrets
+from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.contrib.auth.models import Permission
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
@@ -47,6 +52,9 @@ WAITING_GROUP = "chat.waiting"
 OPERATOR_PRESENCE_SECONDS = 90
 LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
 OPERATE_PERMISSION = "chat.operate_chat"
+# How long a console goes on receiving messages on its last permission check (see
+# OperatorConsumer.permission_is_fresh); every action of the operator checks afresh.
+PERMISSION_RECHECK_SECONDS = 5
 
 
 def operator_group(user_id: int) -> str:
@@ -66,20 +74,104 @@ def _group_send(group: str, event: dict) -> None:
         async_to_sync(layer.group_send)(group, event)
 
 
+# Set by `deferring`: the announcements of the call, for its caller to send.
+_deferred: ContextVar[list | None] = ContextVar("chat_deferred_announcements", default=None)
+
+
 def announce(group: str, event: dict) -> None:
     """Send `event` to `group` once the current transaction commits (at once outside one).
 
     Robust: what was committed stays committed and its caller's answer stands if the layer
-    fails (Django logs the failure); clients catch up from the database."""
+    fails (the failure is logged); clients catch up from the database. Inside `deferring`,
+    the committed announcement is handed to the caller instead of being sent here."""
 
     def send() -> None:  # a function, not a partial: Django logs a failure by its __qualname__
-        _group_send(group, event)
+        pending = _deferred.get()
+        if pending is not None:
+            pending.append((group, event))
+        else:
+            _group_send(group, event)
 
     transaction.on_commit(send, robust=True)
 
 
-def announce_update(conversation_id: int) -> None:
-    announce(f"chat.conversation.{conversation_id}", {"type": "chat.update", "id": conversation_id})
+@dataclass
+class Outcome:
+    """What `deferring` returns: the call's result or error, and what it announced."""
+
+    result: object
+    error: Exception | None
+    announcements: list[tuple[str, dict]]
+
+
+def deferring(func: Callable) -> Callable[..., Outcome]:
+    """`func`, made to collect its committed announcements instead of sending them.
+
+    Consumers run actions this way in the database thread and send what was announced from
+    the event loop afterwards (`ChatConsumer.act`), also when the action failed after a commit."""
+
+    def run(*args, **kwargs) -> Outcome:
+        pending: list[tuple[str, dict]] = []
+        token = _deferred.set(pending)
+        try:
+            return Outcome(func(*args, **kwargs), None, pending)
+        except Exception as error:
+            return Outcome(None, error, pending)
+        finally:
+            _deferred.reset(token)
+
+    return run
+
+
+def message_payload(message: Message) -> dict:
+    """A stored message as the channel layer carries it (only types every layer can encode)."""
+    return {
+        "seq": message.seq,
+        "sender": message.sender,
+        "kind": message.kind,
+        "client_id": message.client_id,
+        "text": message.text,
+        "event": message.event,
+        "created_at": message.created_at.isoformat(),
+    }
+
+
+def message_from_payload(conversation_id: int, payload: dict) -> Message:
+    return Message(
+        conversation_id=conversation_id,
+        seq=payload["seq"],
+        sender=payload["sender"],
+        kind=payload["kind"],
+        client_id=payload["client_id"],
+        text=payload["text"],
+        event=payload["event"],
+        created_at=datetime.datetime.fromisoformat(payload["created_at"]),
+    )
+
+
+def carried_message(event: dict, cursor: int) -> tuple[bool, Message | None]:
+    """What a `chat.update` brings a reader whose cursor is `cursor`, without the database:
+    (True, the message) when it carries the one right after the cursor; (True, None) when it
+    brings nothing the reader lacks (delivered marks only, or a message already sent);
+    (False, None) when the reader must read the database (a gap: messages were missed)."""
+    payload = event.get("message")
+    if payload is None or payload["seq"] <= cursor:
+        return True, None
+    if payload["seq"] == cursor + 1:
+        return True, message_from_payload(event["id"], payload)
+    return False, None
+
+
+def announce_update(conversation_id: int, message: Message | None = None, marks=None) -> None:
+    """Something new in the conversation. A new message and the delivered marks travel with
+    the announcement, so that readers whose cursor it continues need not read them back; a
+    reader that sees a gap (or gets the bare announcement) reads the database."""
+    event: dict = {"type": "chat.update", "id": conversation_id}
+    if message is not None:
+        event["message"] = message_payload(message)
+    if marks is not None:
+        event["visitor_delivered_seq"], event["operator_delivered_seq"] = marks
+    announce(f"chat.conversation.{conversation_id}", event)
 
 
 def announce_queue() -> None:
@@ -341,24 +433,30 @@ def do_post_message(
             raise ChatError(protocol.ERROR_INVALID, field="client_id")
         return earlier, False
 
-    if client_id:
-        earlier = Message.objects.filter(
+    def earlier_one() -> Message | None:
+        if not client_id:
+            return None
+        return Message.objects.filter(
             conversation_id=conversation_id, sender=sender, client_id=client_id
         ).first()
-        if earlier is not None:
-            return resent(earlier)
-    changes = {"last_seq": F("last_seq") + 1}
-    if sender == Message.Sender.VISITOR:
-        changes["visitor_seen_at"] = timezone.now()  # a visitor who talks is present
+
     try:
         with transaction.atomic():
-            # The UPDATE takes the row's write lock, so sequence numbers never collide.
-            updated = Conversation.objects.filter(
-                pk=conversation_id, status__in=allowed_statuses
-            ).update(**changes)
-            if not updated:
+            # Takes the row's write lock, so sequence numbers never collide.
+            numbers = _next_seq(
+                conversation_id,
+                allowed_statuses,
+                # A visitor who talks is present.
+                seen_at=timezone.now() if sender == Message.Sender.VISITOR else None,
+            )
+            if numbers is None:
+                earlier = earlier_one()  # a resend of a message stored before the end
+                if earlier is not None:
+                    return resent(earlier)
                 raise ChatError(protocol.ERROR_CLOSED)
-            seq = Conversation.objects.values_list("last_seq", flat=True).get(pk=conversation_id)
+            seq, *marks = numbers
+            # A resend of the same client id breaks the unique constraint: the number is
+            # given back with the rollback, and the earlier message answers.
             message = Message.objects.create(
                 conversation_id=conversation_id,
                 seq=seq,
@@ -369,16 +467,41 @@ def do_post_message(
                 text=text,
                 event=event,
             )
-            announce_update(conversation_id)
+            announce_update(conversation_id, message, marks)
     except IntegrityError:
-        # The same client id raced itself (a resend on a second socket): return the winner.
-        earlier = Message.objects.filter(
-            conversation_id=conversation_id, sender=sender, client_id=client_id
-        ).first()
+        earlier = earlier_one()
         if earlier is None:
             raise
         return resent(earlier)
     return message, True
+
+
+def _next_seq(conversation_id: int, statuses, *, seen_at) -> tuple[int, int, int] | None:
+    """Take the conversation's next sequence number if its status is one of `statuses`:
+    one UPDATE … RETURNING (PostgreSQL, and SQLite since 3.35), which the ORM's update()
+    cannot say. Returns the number and the two delivered marks, or None."""
+    seen, params = "", []
+    if seen_at is not None:
+        seen = ", visitor_seen_at = %s"
+        field = Conversation._meta.get_field("visitor_seen_at")
+        params.append(field.get_db_prep_value(seen_at, connection))
+    table = connection.ops.quote_name(Conversation._meta.db_table)
+    statuses = [str(status) for status in statuses]
+    # Only the table's name and placeholders are put into the statement; values are params.
+    sql = (
+        f"UPDATE {table} SET last_seq = last_seq + 1{seen}"  # noqa: S608
+        f" WHERE id = %s AND status IN ({', '.join(['%s'] * len(statuses))})"
+        " RETURNING last_seq, visitor_delivered_seq, operator_delivered_seq"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, conversation_id, *statuses])
+        return cursor.fetchone()
+
+
+def visible_to_visitor(message: Message) -> bool:
+    """Private notes and the events worded for staff never reach the visitor (the same rule
+    as `messages_after`'s, for a message in hand)."""
+    return message.kind != Message.Kind.NOTE and message.event not in STAFF_EVENTS
 
 
 def messages_after(conversation_id: int, after: int, *, for_visitor: bool) -> list[Message]:
@@ -409,7 +532,10 @@ def do_mark_delivered(conversation_id: int, reader: str, seq: int) -> None:
             pk=conversation_id, last_seq__gte=seq, **{f"{field}__lt": seq}
         ).update(**{field: seq})
         if updated:
-            announce_update(conversation_id)
+            marks = Conversation.objects.values_list(
+                "visitor_delivered_seq", "operator_delivered_seq"
+            ).get(pk=conversation_id)
+            announce_update(conversation_id, marks=marks)
 
 
 def do_request_consent(conversation: Conversation) -> None:
@@ -640,9 +766,24 @@ def do_sweep(now: datetime.datetime | None = None) -> int:
 
 
 def check_operator(user_id: int):
-    """The operator, fetched afresh so that a permission withdrawn a moment ago counts."""
-    user = get_user_model().objects.filter(pk=user_id, is_active=True).first()
-    if user is None or not user.has_perm(OPERATE_PERMISSION):
+    """The operator, fetched afresh so that a permission withdrawn a moment ago counts.
+
+    One query: what Django's ModelBackend (the only authentication backend) grants for
+    `chat.operate_chat`: an active superuser, or the permission given to the user or to one
+    of their groups."""
+    app_label, codename = OPERATE_PERMISSION.split(".")
+    permission = Permission.objects.filter(content_type__app_label=app_label, codename=codename)
+    user = (
+        get_user_model()
+        .objects.filter(pk=user_id, is_active=True)
+        .filter(
+            Q(is_superuser=True)
+            | Exists(permission.filter(user=OuterRef("pk")))
+            | Exists(permission.filter(group__user=OuterRef("pk")))
+        )
+        .first()
+    )
+    if user is None:
         raise ChatError(protocol.ERROR_FORBIDDEN, close_code=protocol.CLOSE_FORBIDDEN)
     return user
 
@@ -657,6 +798,30 @@ def access_operator_conversation(user_id: int, conversation_id) -> tuple[object,
     if conversation.operator_id != user.pk:
         raise ChatError(protocol.ERROR_FORBIDDEN, conversation=conversation_id)
     return user, conversation
+
+
+def do_operator_post(user_id: int, conversation_id, client_id, text, *, note: bool) -> Message:
+    """An operator's message (or private note, kept for staff): the permission, the
+    conversation and the input checked and the message stored, in one call."""
+    operator, conversation = access_operator_conversation(user_id, conversation_id)
+    client_id = check_client_id(client_id)
+    if note:
+        text = check_text(text, protocol.MAX_NOTE_CHARS)
+        message, _created = do_post_message(
+            conversation.pk,
+            Message.Sender.OPERATOR,
+            text,
+            client_id,
+            kind=Message.Kind.NOTE,
+            author=operator,
+            allowed_statuses=(Conversation.Status.ACTIVE, Conversation.Status.ENDING),
+        )
+    else:
+        text = check_text(text)
+        message, _created = do_post_message(
+            conversation.pk, Message.Sender.OPERATOR, text, client_id, author=operator
+        )
+    return message
 
 
 def operator_language(user) -> str:

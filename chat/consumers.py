@@ -126,6 +126,20 @@ class ChatConsumer(AsyncWebsocketConsumer):
     async def send_json(self, content: dict) -> None:
         await self.send(text_data=json.dumps(content, ensure_ascii=False))
 
+    async def act(self, action, *args, **kwargs):
+        """Run a `do_…` action in the database thread, then send what it announced from here,
+        also when it failed after a commit (`actions.deferring`). A layer that fails loses
+        nothing: it is logged, and the readers catch up from the database."""
+        outcome = await database_sync_to_async(actions.deferring(action))(*args, **kwargs)
+        for group, event in outcome.announcements:
+            try:
+                await self.channel_layer.group_send(group, event)
+            except Exception as error:
+                log_failure("announcement", event["type"], error)
+        if outcome.error is not None:
+            raise outcome.error
+        return outcome.result
+
     async def send_error(self, error: ChatError, **extra) -> None:
         with translation.override(self.language):
             frame = error.frame()
@@ -212,7 +226,7 @@ class VisitorConsumer(ChatConsumer):
     async def disconnect(self, code) -> None:
         if self.conversation_id is not None:
             # The resume period counts from now.
-            await database_sync_to_async(actions.do_visitor_seen)(self.conversation_id)
+            await self.act(actions.do_visitor_seen, self.conversation_id)
             await self.channel_layer.group_send(
                 actions.OPERATORS_GROUP, {"type": "chat.presence", "id": self.conversation_id}
             )
@@ -277,7 +291,7 @@ class VisitorConsumer(ChatConsumer):
         language, topic = await database_sync_to_async(actions.check_start)(
             data.get("language"), data.get("topic")
         )
-        conversation, token = await database_sync_to_async(actions.do_start)(language, topic)
+        conversation, token = await self.act(actions.do_start, language, topic)
         await self.attach(conversation)
         await self.send_json({"type": "started", "token": token})
         await self.send_state(conversation)
@@ -289,7 +303,7 @@ class VisitorConsumer(ChatConsumer):
         conversation = await database_sync_to_async(actions.access_visitor_conversation)(
             data.get("token")
         )
-        await database_sync_to_async(actions.do_visitor_seen)(conversation.pk)
+        await self.act(actions.do_visitor_seen, conversation.pk)
         await self.attach(conversation)
         # A number beyond the last message (a stale or made-up one) must not hide new ones.
         self.cursor = min(after, conversation.last_seq)
@@ -304,8 +318,8 @@ class VisitorConsumer(ChatConsumer):
         conversation_id = self.require_conversation()
         client_id = actions.check_client_id(data.get("client_id"))
         text = actions.check_text(data.get("text"))
-        message, _created = await database_sync_to_async(actions.do_post_message)(
-            conversation_id, Message.Sender.VISITOR, text, client_id
+        message, _created = await self.act(
+            actions.do_post_message, conversation_id, Message.Sender.VISITOR, text, client_id
         )
         await self.send_json({"type": "ack", "client_id": client_id, "seq": message.seq})
 
@@ -319,7 +333,7 @@ class VisitorConsumer(ChatConsumer):
     async def on_received(self, data: dict) -> None:
         conversation_id = self.require_conversation()
         seq = actions.check_seq(data.get("seq"))
-        await database_sync_to_async(actions.do_mark_delivered)(conversation_id, "visitor", seq)
+        await self.act(actions.do_mark_delivered, conversation_id, "visitor", seq)
 
     async def on_sync(self, data: dict) -> None:
         self.require_conversation()
@@ -328,13 +342,13 @@ class VisitorConsumer(ChatConsumer):
 
     async def on_ping(self, data: dict) -> None:
         if self.conversation_id is not None:
-            await database_sync_to_async(actions.do_visitor_seen)(self.conversation_id)
+            await self.act(actions.do_visitor_seen, self.conversation_id)
         await self.send_json({"type": "pong"})
 
     async def on_consent(self, data: dict) -> None:
         conversation_id = self.require_conversation()
         answer = actions.check_consent(data)
-        code = await database_sync_to_async(actions.do_answer_consent)(conversation_id, answer)
+        code = await self.act(actions.do_answer_consent, conversation_id, answer)
         await self.send_json(
             {"type": "consent_recorded", "granted": answer.grant, "withdrawal_code": code}
         )
@@ -358,7 +372,7 @@ class VisitorConsumer(ChatConsumer):
     async def _end(self, *, quick_exit: bool) -> None:
         conversation_id = self.require_conversation()
         conversation = await database_sync_to_async(Conversation.objects.get)(pk=conversation_id)
-        await database_sync_to_async(actions.do_visitor_end)(conversation, quick_exit=quick_exit)
+        await self.act(actions.do_visitor_end, conversation, quick_exit=quick_exit)
         # chat.closed arrives through the group and closes the socket.
 
     async def on_leave_message(self, data: dict) -> None:
@@ -366,7 +380,7 @@ class VisitorConsumer(ChatConsumer):
             raise ChatError(protocol.ERROR_STATE)
         message = actions.check_leave_message(data)
         self.language = message.language
-        code = await database_sync_to_async(actions.do_leave_message)(message)
+        code = await self.act(actions.do_leave_message, message)
         await self.send_json({"type": "message_left", "withdrawal_code": code})
 
     # --- channel layer events -------------------------------------------------------------
@@ -374,7 +388,17 @@ class VisitorConsumer(ChatConsumer):
     async def chat_update(self, event: dict) -> None:
         if self.conversation_id is None:
             return
-        # One trip to the database thread for the new messages and the delivered mark.
+        if "accepted" not in event and "operator_delivered_seq" in event:
+            complete, message = actions.carried_message(event, self.cursor)
+            if complete:
+                if message is not None:
+                    if actions.visible_to_visitor(message):
+                        await self.send_json(actions.message_frame(message, self.language))
+                    self.cursor = message.seq
+                await self.send_json({"type": "delivered", "seq": event["operator_delivered_seq"]})
+                return
+        # A gap, or a bare announcement: one trip to the database thread for the new messages
+        # and the delivered mark.
         messages, conversation = await database_sync_to_async(actions.update_for_reader)(
             self.conversation_id, self.cursor, for_visitor=True
         )
@@ -441,6 +465,7 @@ class OperatorConsumer(ChatConsumer):
     async def on_connect(self) -> None:
         user = self.scope.get("user")
         self.cursors: dict[int, int] = {}
+        self.permission_checked_at = float("-inf")
         self.user_id = user.pk if user is not None and user.is_authenticated else None
         if self.user_id is None:
             await self.send_error(
@@ -453,14 +478,14 @@ class OperatorConsumer(ChatConsumer):
             )
             return
         try:
-            operator = await database_sync_to_async(actions.check_operator)(self.user_id)
+            operator = await self.operator()
         except ChatError as error:
             await self.send_error(error)
             return
         self.language = await database_sync_to_async(actions.operator_language)(operator)
         await self.join(actions.OPERATORS_GROUP)
         await self.join(actions.operator_group(self.user_id))
-        await database_sync_to_async(actions.do_operator_seen)(self.user_id)
+        await self.act(actions.do_operator_seen, self.user_id)
         conversations = await database_sync_to_async(
             lambda: list(Conversation.objects.for_operator(operator))
         )()
@@ -472,12 +497,24 @@ class OperatorConsumer(ChatConsumer):
 
     async def operator(self):
         """Every frame re-checks the permission from the database."""
-        return await database_sync_to_async(actions.check_operator)(self.user_id)
+        operator = await database_sync_to_async(actions.check_operator)(self.user_id)
+        self.permission_checked_at = time.monotonic()
+        return operator
 
     async def conversation(self, data: dict):
-        return await database_sync_to_async(actions.access_operator_conversation)(
+        access = await database_sync_to_async(actions.access_operator_conversation)(
             self.user_id, data.get("conversation")
         )
+        self.permission_checked_at = time.monotonic()
+        return access
+
+    @property
+    def permission_is_fresh(self) -> bool:
+        """Messages delivered to the console need no check of their own while the last one is
+        recent: a permission changed through Django is announced at once (`chat.permissions`,
+        see chat.signals), and one changed behind Django's back counts after this long."""
+        age = time.monotonic() - self.permission_checked_at
+        return age < actions.PERMISSION_RECHECK_SECONDS
 
     async def send_state(self, operator) -> None:
         def build():
@@ -522,14 +559,14 @@ class OperatorConsumer(ChatConsumer):
 
     async def on_ping(self, data: dict) -> None:
         await self.operator()
-        await database_sync_to_async(actions.do_operator_seen)(self.user_id)
-        closed = await database_sync_to_async(actions.do_sweep)()
+        await self.act(actions.do_operator_seen, self.user_id)
+        closed = await self.act(actions.do_sweep)
         await self.send_json({"type": "pong", "swept": closed})
 
     async def on_status(self, data: dict) -> None:
         operator = await self.operator()
         changes = actions.check_status(data)
-        status = await database_sync_to_async(actions.do_set_status)(operator, changes)
+        status = await self.act(actions.do_set_status, operator, changes)
         await self.send_json(
             {
                 "type": "status",
@@ -544,7 +581,7 @@ class OperatorConsumer(ChatConsumer):
         conversation_id = data.get("conversation")
         if isinstance(conversation_id, bool) or not isinstance(conversation_id, int):
             raise ChatError(protocol.ERROR_INVALID, field="conversation")
-        conversation = await database_sync_to_async(actions.do_accept)(operator, conversation_id)
+        conversation = await self.act(actions.do_accept, operator, conversation_id)
         await self.join(conversation.group_name)
         summary = await database_sync_to_async(actions.conversation_summary)(conversation, operator)
         await self.send_json({"type": "accepted", "conversation": summary})
@@ -555,39 +592,27 @@ class OperatorConsumer(ChatConsumer):
         )
 
     async def on_message(self, data: dict) -> None:
-        operator, conversation = await self.conversation(data)
-        client_id = actions.check_client_id(data.get("client_id"))
-        text = actions.check_text(data.get("text"))
-        message, _created = await database_sync_to_async(actions.do_post_message)(
-            conversation.pk, Message.Sender.OPERATOR, text, client_id, author=operator
-        )
-        await self.send_json(
-            {
-                "type": "ack",
-                "conversation": conversation.pk,
-                "client_id": client_id,
-                "seq": message.seq,
-            }
-        )
+        await self.post(data, note=False)
 
     async def on_note(self, data: dict) -> None:
-        operator, conversation = await self.conversation(data)
-        client_id = actions.check_client_id(data.get("client_id"))
-        text = actions.check_text(data.get("text"), protocol.MAX_NOTE_CHARS)
-        message, _created = await database_sync_to_async(actions.do_post_message)(
-            conversation.pk,
-            Message.Sender.OPERATOR,
-            text,
-            client_id,
-            kind=Message.Kind.NOTE,
-            author=operator,
-            allowed_statuses=(Conversation.Status.ACTIVE, Conversation.Status.ENDING),
+        await self.post(data, note=True)
+
+    async def post(self, data: dict, *, note: bool) -> None:
+        # One trip to the database thread: permission, conversation, input, the message.
+        message = await self.act(
+            actions.do_operator_post,
+            self.user_id,
+            data.get("conversation"),
+            data.get("client_id"),
+            data.get("text"),
+            note=note,
         )
+        self.permission_checked_at = time.monotonic()
         await self.send_json(
             {
                 "type": "ack",
-                "conversation": conversation.pk,
-                "client_id": client_id,
+                "conversation": message.conversation_id,
+                "client_id": message.client_id,
                 "seq": message.seq,
             }
         )
@@ -602,7 +627,7 @@ class OperatorConsumer(ChatConsumer):
     async def on_received(self, data: dict) -> None:
         _operator, conversation = await self.conversation(data)
         seq = actions.check_seq(data.get("seq"))
-        await database_sync_to_async(actions.do_mark_delivered)(conversation.pk, "operator", seq)
+        await self.act(actions.do_mark_delivered, conversation.pk, "operator", seq)
 
     async def on_sync(self, data: dict) -> None:
         _operator, conversation = await self.conversation(data)
@@ -613,16 +638,14 @@ class OperatorConsumer(ChatConsumer):
     async def on_transfer(self, data: dict) -> None:
         operator, conversation = await self.conversation(data)
         note = actions.check_text(data.get("note") or "-", protocol.MAX_NOTE_CHARS)
-        await database_sync_to_async(actions.do_transfer)(
-            operator, conversation, data.get("to"), note
-        )
+        await self.act(actions.do_transfer, operator, conversation, data.get("to"), note)
         await self.send_json({"type": "transferred", "conversation": conversation.pk})
 
     async def on_end(self, data: dict) -> None:
         _operator, conversation = await self.conversation(data)
         if conversation.status == Conversation.Status.CLOSED:
             raise ChatError(protocol.ERROR_CLOSED)
-        await database_sync_to_async(actions.do_operator_end)(conversation)
+        await self.act(actions.do_operator_end, conversation)
 
     async def on_request_consent(self, data: dict) -> None:
         _operator, conversation = await self.conversation(data)
@@ -630,12 +653,12 @@ class OperatorConsumer(ChatConsumer):
             raise ChatError(protocol.ERROR_STATE)
         if conversation.consent == Conversation.Consent.GRANTED:
             raise ChatError(protocol.ERROR_STATE, reason="already_granted")
-        await database_sync_to_async(actions.do_request_consent)(conversation)
+        await self.act(actions.do_request_consent, conversation)
 
     async def on_lead(self, data: dict) -> None:
         operator, conversation = await self.conversation(data)
         fields = actions.check_lead_fields(data)
-        lead = await database_sync_to_async(actions.do_update_lead)(operator, conversation, fields)
+        lead = await self.act(actions.do_update_lead, operator, conversation, fields)
         await self.send_json(
             {"type": "lead_saved", "conversation": conversation.pk, "lead": lead.pk}
         )
@@ -655,13 +678,29 @@ class OperatorConsumer(ChatConsumer):
         # Messages reach only an operator who may still read them: a permission withdrawn
         # meanwhile closes the socket (through `dispatch`) instead.
         conversation_id = event["id"]
-        # One trip to the database thread: the permission, the new messages, the conversation.
+        if self.permission_is_fresh and "visitor_delivered_seq" in event:
+            cursor = self.cursors.get(conversation_id, 0)
+            complete, message = actions.carried_message(event, cursor)
+            if complete:
+                if message is not None:
+                    await self.send_messages(conversation_id, [message])
+                await self.send_json(
+                    {
+                        "type": "delivered",
+                        "conversation": conversation_id,
+                        "seq": event["visitor_delivered_seq"],
+                    }
+                )
+                return
+        # A gap, a bare announcement or a permission to check again: one trip to the database
+        # thread for the permission, the new messages and the conversation.
         messages, conversation = await database_sync_to_async(actions.update_for_reader)(
             conversation_id,
             self.cursors.get(conversation_id, 0),
             for_visitor=False,
             operator_id=self.user_id,
         )
+        self.permission_checked_at = time.monotonic()
         await self.send_messages(conversation_id, messages)
         if len(messages) >= protocol.SYNC_BATCH:
             await self.flush(conversation_id)
@@ -673,6 +712,11 @@ class OperatorConsumer(ChatConsumer):
                     "seq": conversation.visitor_delivered_seq,
                 }
             )
+
+    async def chat_permissions(self, event: dict) -> None:
+        """This operator's groups or permissions changed: check them now (closes the socket
+        with `forbidden` if they no longer allow the chat)."""
+        await self.operator()
 
     async def chat_typing(self, event: dict) -> None:
         if event.get("sender") == "visitor":

@@ -449,6 +449,9 @@ def chat_pair(visitor, operator):
         await v.start(language, topic)
         await op.accept(v.conversation_id)
         await v.expect("state", where=lambda f: f["conversation"]["status"] == "active")
+        # The operator's console has taken in the acceptance too (its "delivered" answer), so
+        # that nothing of it is still on the way when the test goes on.
+        await op.expect("delivered", conversation=v.conversation_id)
         return v, op
 
     return factory

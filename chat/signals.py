@@ -1,0 +1,65 @@
+"""Consoles learn at once when an operator's permission changes.
+
+A console checks the permission from the database on every action of its operator; messages
+it merely receives are checked on the operator's last check while that is recent
+(`OperatorConsumer.permission_is_fresh`). So that a permission withdrawn through Django (the
+Wagtail admin's user and group editors, `manage.py` commands) counts from that moment, every
+change of a user's groups or permissions, of a group's permissions, or of a user's account is
+announced to that user's consoles, which check again (and close with `forbidden`).
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db.models.signals import m2m_changed, post_save, pre_delete
+from django.dispatch import receiver
+
+from . import actions
+
+User = get_user_model()
+
+
+def recheck(user_ids) -> None:
+    for user_id in set(user_ids):
+        actions.announce(actions.operator_group(user_id), {"type": "chat.permissions"})
+
+
+def members(groups) -> list[int]:
+    return list(User.objects.filter(groups__in=groups).values_list("pk", flat=True))
+
+
+@receiver(m2m_changed, sender=User.groups.through)
+@receiver(m2m_changed, sender=User.user_permissions.through)
+def user_access_changed(sender, instance, action, reverse, pk_set, **kwargs) -> None:
+    if not reverse:  # user.groups / user.user_permissions
+        if action in ("post_add", "post_remove", "post_clear"):
+            recheck([instance.pk])
+    elif action == "pre_clear":  # group.user_set / permission.user_set, cleared
+        recheck(instance.user_set.values_list("pk", flat=True))
+    elif action in ("post_add", "post_remove"):
+        recheck(pk_set)
+
+
+@receiver(m2m_changed, sender=Group.permissions.through)
+def group_permissions_changed(sender, instance, action, reverse, pk_set, **kwargs) -> None:
+    if not reverse:  # group.permissions
+        if action in ("post_add", "post_remove", "post_clear"):
+            recheck(members([instance]))
+    elif action == "pre_clear":  # permission.group_set, cleared
+        recheck(members(instance.group_set.all()))
+    elif action in ("post_add", "post_remove"):
+        recheck(members(Group.objects.filter(pk__in=pk_set)))
+
+
+@receiver(post_save, sender=User)
+def account_changed(sender, instance, created, update_fields, **kwargs) -> None:
+    # A sign-in only moves last_login: nothing to check.
+    if not created and update_fields != frozenset({"last_login"}):
+        recheck([instance.pk])
+
+
+@receiver(pre_delete, sender=Group)
+def group_deleted(sender, instance, **kwargs) -> None:
+    # Its members lose it by a cascade that sends no m2m signal; announced after the commit.
+    recheck(members([instance]))
