@@ -3,7 +3,7 @@ operator may touch, the queue, max_chats, status, transfer and private notes."""
 
 from __future__ import annotations
 
-from django.contrib.auth.models import Permission
+from django.contrib.auth.models import Group, Permission
 
 from asgiref.sync import sync_to_async
 
@@ -152,6 +152,56 @@ async def test_revoked_operator_receives_no_more_messages(chat_pair):
     await op.expect_closed(protocol.CLOSE_FORBIDDEN)
     texts = [m["text"] for m in op.of_type("message")]
     assert "said after the permission was withdrawn" not in texts
+
+
+@sync_to_async
+def operator_by_group(user) -> None:
+    """Give the permission through a group instead of directly."""
+    group, _created = Group.objects.get_or_create(name="Operators")
+    group.permissions.add(Permission.objects.get(codename="operate_chat"))
+    user.user_permissions.clear()
+    user.groups.add(group)
+
+
+async def test_leaving_the_operators_group_closes_the_console_at_once(chat_pair):
+    v, op = await chat_pair()
+    await operator_by_group(op.user)
+    await v.say("still allowed")
+    await op.expect("message", text="still allowed")
+    await sync_to_async(op.user.groups.clear)()
+    await v.say("said after leaving the group")
+    await op.expect_closed(protocol.CLOSE_FORBIDDEN)
+    assert "said after leaving the group" not in [m["text"] for m in op.of_type("message")]
+
+
+async def test_a_group_losing_the_permission_closes_its_members_consoles(chat_pair):
+    v, op = await chat_pair()
+    await operator_by_group(op.user)
+
+    @sync_to_async
+    def take_it_from_the_group():
+        Group.objects.get(name="Operators").permissions.remove(
+            Permission.objects.get(codename="operate_chat")
+        )
+
+    await take_it_from_the_group()
+    await op.expect_error(protocol.ERROR_FORBIDDEN)
+    await op.expect_closed(protocol.CLOSE_FORBIDDEN)
+
+
+async def test_a_permission_changed_behind_djangos_back_counts_at_the_next_recheck(
+    chat_pair, monkeypatch
+):
+    """Deactivated by an UPDATE (no signal): messages already carried by announcements are
+    not delivered once the last check is older than PERMISSION_RECHECK_SECONDS."""
+    from chat import actions
+
+    v, op = await chat_pair()
+    await deactivate(op.user)
+    monkeypatch.setattr(actions, "PERMISSION_RECHECK_SECONDS", 0)
+    await v.say("said after the deactivation")
+    await op.expect_closed(protocol.CLOSE_FORBIDDEN)
+    assert "said after the deactivation" not in [m["text"] for m in op.of_type("message")]
 
 
 # --- Whose conversation -----------------------------------------------------------------------

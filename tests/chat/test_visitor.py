@@ -493,3 +493,26 @@ async def test_a_failing_channel_layer_loses_no_message(chat_pair, monkeypatch, 
     # The next announcement reaches the operator again, and with it the conversation goes on.
     ack = await v.say("and the layer is back")
     await op.expect("message", seq=ack["seq"], text="and the layer is back")
+
+
+async def test_a_missed_announcement_is_read_from_the_database_with_the_next(
+    chat_pair, monkeypatch
+):
+    """Announcements carry the message; one that does not follow the reader's last message
+    (one was missed) makes the reader read the database instead, so both arrive, in order."""
+    v, op = await chat_pair()
+    layer = get_channel_layer()
+    working = layer.group_send
+
+    async def dropping(group, event):
+        if event["type"] != "chat.update":
+            await working(group, event)
+
+    monkeypatch.setattr(layer, "group_send", dropping)
+    first = await v.say("the one whose announcement was lost")
+    monkeypatch.undo()
+    second = await op.say(v.conversation_id, "the next one")
+    await v.expect_message(text="the next one")
+    await op.expect("message", seq=second["seq"])
+    seqs = [m["seq"] for m in op.of_type("message")]
+    assert seqs[-2:] == [first["seq"], second["seq"]]
