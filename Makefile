@@ -109,12 +109,9 @@ PGHOST ?= 127.0.0.1
 PGUSER ?= postgres
 BENCH_DATABASE_URL ?= postgres://$(PGUSER)@$(PGHOST):5432/$(BENCH_DB)
 BENCH_REDIS_URL ?= redis://127.0.0.1:6379/5
-# channels-redis's pool as shipped (100) raises under bursts: see docs/performance.md.
-BENCH_REDIS_MAX_CONNECTIONS ?= 1000
 BENCH_ENV := DJANGO_SETTINGS_MODULE=chat.bench.settings DATABASE_URL=$(BENCH_DATABASE_URL) \
 	REDIS_URL=$(BENCH_REDIS_URL) DATABASE_CONN_MAX_AGE=60 CHANNEL_LAYER_PREFIX=lantern-bench \
-	CACHE_KEY_PREFIX=lantern-bench LOG_LEVEL=WARNING \
-	LANTERN_BENCH_REDIS_MAX_CONNECTIONS=$(BENCH_REDIS_MAX_CONNECTIONS)
+	CACHE_KEY_PREFIX=lantern-bench LOG_LEVEL=WARNING
 BENCH_CHAT_ARGS ?= --growth 50,100,200,400 --messages 15 --rate 1 --saturation --idle 2000
 
 wrk:

@@ -11,7 +11,9 @@ import json
 import logging
 import time
 import traceback
+from concurrent.futures import ThreadPoolExecutor
 
+from django.db import connection
 from django.utils import translation
 
 from channels.db import database_sync_to_async
@@ -24,6 +26,20 @@ from .models import Conversation, Message
 from .protocol import ChatError
 
 logger = logging.getLogger(__name__)
+
+# On PostgreSQL the consumers' database work runs in a pool of threads, each with a connection
+# of its own, so that one message's wait for PostgreSQL (a commit: a WAL flush) does not hold
+# up everybody else's, and commits that overlap share a flush (docs/performance.md). SQLite
+# takes one writer at a time: there it stays in Channels' one database thread.
+DB_THREADS = 4
+_db_pool = ThreadPoolExecutor(max_workers=DB_THREADS, thread_name_prefix="chat-db")
+
+
+def db(func):
+    """`func` as the consumers await it (see DB_THREADS)."""
+    if connection.vendor == "sqlite":
+        return database_sync_to_async(func)
+    return database_sync_to_async(func, thread_sensitive=False, executor=_db_pool)
 
 
 def log_failure(what: str, name: str, error: BaseException) -> None:
@@ -130,7 +146,7 @@ class ChatConsumer(AsyncWebsocketConsumer):
         """Run a `do_…` action in the database thread, then send what it announced from here,
         also when it failed after a commit (`actions.deferring`). A layer that fails loses
         nothing: it is logged, and the readers catch up from the database."""
-        outcome = await database_sync_to_async(actions.deferring(action))(*args, **kwargs)
+        outcome = await db(actions.deferring(action))(*args, **kwargs)
         for group, event in outcome.announcements:
             try:
                 await self.channel_layer.group_send(group, event)
@@ -261,14 +277,14 @@ class VisitorConsumer(ChatConsumer):
             }
         )
         if conversation.status == Conversation.Status.WAITING:
-            await self.send_json(await database_sync_to_async(actions.queue_position)(conversation))
+            await self.send_json(await db(actions.queue_position)(conversation))
         if conversation.consent == Conversation.Consent.ASKED:
             await self.send_json(actions.consent_frame(conversation))
 
     async def flush(self) -> None:
         """Send every message after the cursor, in order, in batches of SYNC_BATCH."""
         while self.conversation_id is not None:
-            messages = await database_sync_to_async(actions.messages_after)(
+            messages = await db(actions.messages_after)(
                 self.conversation_id, self.cursor, for_visitor=True
             )
             await self.send_messages(messages)
@@ -283,14 +299,12 @@ class VisitorConsumer(ChatConsumer):
     # --- frames ---------------------------------------------------------------------------
 
     async def on_availability(self, data: dict) -> None:
-        await self.send_json(await database_sync_to_async(actions.chat_availability)())
+        await self.send_json(await db(actions.chat_availability)())
 
     async def on_start(self, data: dict) -> None:
         if self.conversation_id is not None:
             raise ChatError(protocol.ERROR_STATE)
-        language, topic = await database_sync_to_async(actions.check_start)(
-            data.get("language"), data.get("topic")
-        )
+        language, topic = await db(actions.check_start)(data.get("language"), data.get("topic"))
         conversation, token = await self.act(actions.do_start, language, topic)
         await self.attach(conversation)
         await self.send_json({"type": "started", "token": token})
@@ -300,9 +314,7 @@ class VisitorConsumer(ChatConsumer):
         if self.conversation_id is not None:
             raise ChatError(protocol.ERROR_STATE)
         after = actions.check_seq(data.get("last_seq", 0))
-        conversation = await database_sync_to_async(actions.access_visitor_conversation)(
-            data.get("token")
-        )
+        conversation = await db(actions.access_visitor_conversation)(data.get("token"))
         await self.act(actions.do_visitor_seen, conversation.pk)
         await self.attach(conversation)
         # A number beyond the last message (a stale or made-up one) must not hide new ones.
@@ -357,7 +369,7 @@ class VisitorConsumer(ChatConsumer):
         """The visitor is about to end the chat: show the consent question first. A waiting
         visitor has told nobody anything yet, so there is nothing to consent to."""
         conversation_id = self.require_conversation()
-        conversation = await database_sync_to_async(Conversation.objects.get)(pk=conversation_id)
+        conversation = await db(Conversation.objects.get)(pk=conversation_id)
         if conversation.status == Conversation.Status.WAITING:
             await self._end(quick_exit=False)
             return
@@ -371,7 +383,7 @@ class VisitorConsumer(ChatConsumer):
 
     async def _end(self, *, quick_exit: bool) -> None:
         conversation_id = self.require_conversation()
-        conversation = await database_sync_to_async(Conversation.objects.get)(pk=conversation_id)
+        conversation = await db(Conversation.objects.get)(pk=conversation_id)
         await self.act(actions.do_visitor_end, conversation, quick_exit=quick_exit)
         # chat.closed arrives through the group and closes the socket.
 
@@ -399,7 +411,7 @@ class VisitorConsumer(ChatConsumer):
                 return
         # A gap, or a bare announcement: one trip to the database thread for the new messages
         # and the delivered mark.
-        messages, conversation = await database_sync_to_async(actions.update_for_reader)(
+        messages, conversation = await db(actions.update_for_reader)(
             self.conversation_id, self.cursor, for_visitor=True
         )
         await self.send_messages(messages)
@@ -416,7 +428,7 @@ class VisitorConsumer(ChatConsumer):
             await self.send_json({"type": "typing"})
 
     async def chat_consent_request(self, event: dict) -> None:
-        conversation = await database_sync_to_async(Conversation.objects.get)(pk=event["id"])
+        conversation = await db(Conversation.objects.get)(pk=event["id"])
         await self.send_json(actions.consent_frame(conversation))
 
     async def chat_closed(self, event: dict) -> None:
@@ -428,13 +440,11 @@ class VisitorConsumer(ChatConsumer):
         """Queue changes reach waiting visitors as a new place in the queue."""
         if self.conversation_id is None:
             return
-        conversation = await database_sync_to_async(
-            Conversation.objects.filter(pk=self.conversation_id).first
-        )()
+        conversation = await db(Conversation.objects.filter(pk=self.conversation_id).first)()
         if conversation is None or conversation.status != Conversation.Status.WAITING:
             await self.leave(actions.WAITING_GROUP)
             return
-        await self.send_json(await database_sync_to_async(actions.queue_position)(conversation))
+        await self.send_json(await db(actions.queue_position)(conversation))
 
     async def chat_reassigned(self, event: dict) -> None:
         """Operators' business."""
@@ -472,7 +482,7 @@ class OperatorConsumer(ChatConsumer):
                 ChatError(protocol.ERROR_FORBIDDEN, close_code=protocol.CLOSE_UNAUTHORISED)
             )
             return
-        if not await database_sync_to_async(two_factor.satisfied)(user, self.scope.get("session")):
+        if not await db(two_factor.satisfied)(user, self.scope.get("session")):
             await self.send_error(
                 ChatError(protocol.ERROR_SECOND_FACTOR, close_code=protocol.CLOSE_UNAUTHORISED)
             )
@@ -482,13 +492,11 @@ class OperatorConsumer(ChatConsumer):
         except ChatError as error:
             await self.send_error(error)
             return
-        self.language = await database_sync_to_async(actions.operator_language)(operator)
+        self.language = await db(actions.operator_language)(operator)
         await self.join(actions.OPERATORS_GROUP)
         await self.join(actions.operator_group(self.user_id))
         await self.act(actions.do_operator_seen, self.user_id)
-        conversations = await database_sync_to_async(
-            lambda: list(Conversation.objects.for_operator(operator))
-        )()
+        conversations = await db(lambda: list(Conversation.objects.for_operator(operator)))()
         for conversation in conversations:
             await self.join(conversation.group_name)
         await self.send_state(operator)
@@ -497,12 +505,12 @@ class OperatorConsumer(ChatConsumer):
 
     async def operator(self):
         """Every frame re-checks the permission from the database."""
-        operator = await database_sync_to_async(actions.check_operator)(self.user_id)
+        operator = await db(actions.check_operator)(self.user_id)
         self.permission_checked_at = time.monotonic()
         return operator
 
     async def conversation(self, data: dict):
-        access = await database_sync_to_async(actions.access_operator_conversation)(
+        access = await db(actions.access_operator_conversation)(
             self.user_id, data.get("conversation")
         )
         self.permission_checked_at = time.monotonic()
@@ -534,16 +542,16 @@ class OperatorConsumer(ChatConsumer):
                 ],
             }
 
-        await self.send_json(await database_sync_to_async(build)())
+        await self.send_json(await db(build)())
 
     async def send_queue(self) -> None:
         operator = await self.operator()
-        queue = await database_sync_to_async(actions.queue_for)(operator)
+        queue = await db(actions.queue_for)(operator)
         await self.send_json({"type": "queue", "queue": queue})
 
     async def flush(self, conversation_id: int) -> None:
         while True:
-            messages = await database_sync_to_async(actions.messages_after)(
+            messages = await db(actions.messages_after)(
                 conversation_id, self.cursors.get(conversation_id, 0), for_visitor=False
             )
             await self.send_messages(conversation_id, messages)
@@ -583,7 +591,7 @@ class OperatorConsumer(ChatConsumer):
             raise ChatError(protocol.ERROR_INVALID, field="conversation")
         conversation = await self.act(actions.do_accept, operator, conversation_id)
         await self.join(conversation.group_name)
-        summary = await database_sync_to_async(actions.conversation_summary)(conversation, operator)
+        summary = await db(actions.conversation_summary)(conversation, operator)
         await self.send_json({"type": "accepted", "conversation": summary})
         await self.flush(conversation.pk)
         await self.channel_layer.group_send(
@@ -694,7 +702,7 @@ class OperatorConsumer(ChatConsumer):
                 return
         # A gap, a bare announcement or a permission to check again: one trip to the database
         # thread for the permission, the new messages and the conversation.
-        messages, conversation = await database_sync_to_async(actions.update_for_reader)(
+        messages, conversation = await db(actions.update_for_reader)(
             conversation_id,
             self.cursors.get(conversation_id, 0),
             for_visitor=False,
@@ -739,14 +747,14 @@ class OperatorConsumer(ChatConsumer):
 
     async def chat_assigned(self, event: dict) -> None:
         operator = await self.operator()
-        conversation = await database_sync_to_async(Conversation.objects.get)(pk=event["id"])
+        conversation = await db(Conversation.objects.get)(pk=event["id"])
         await self.join(conversation.group_name)
-        summary = await database_sync_to_async(actions.conversation_summary)(conversation, operator)
+        summary = await db(actions.conversation_summary)(conversation, operator)
         await self.send_json({"type": "assigned", "conversation": summary})
         await self.flush(conversation.pk)
 
     async def chat_reassigned(self, event: dict) -> None:
-        conversation = await database_sync_to_async(Conversation.objects.get)(pk=event["id"])
+        conversation = await db(Conversation.objects.get)(pk=event["id"])
         if conversation.operator_id != self.user_id:
             await self.leave(conversation.group_name)
             self.cursors.pop(conversation.pk, None)

@@ -21,16 +21,3 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-
-# The channel layer as production configures it (lantern.settings.base). channels-redis's
-# connection pool is redis-py's, which allows 100 connections and raises "Too many
-# connections" (the consumer dies, the socket closes with 1011) instead of waiting, when a
-# burst needs more (docs/performance.md). LANTERN_BENCH_REDIS_MAX_CONNECTIONS measures with a
-# larger pool instead, to show the difference; unset, the benchmark measures what ships.
-if os.environ.get("LANTERN_BENCH_REDIS_MAX_CONNECTIONS") and REDIS_URL:  # noqa: F405
-    CHANNEL_LAYERS["default"]["CONFIG"]["hosts"] = [  # noqa: F405
-        {
-            "address": REDIS_URL,  # noqa: F405
-            "max_connections": int(os.environ["LANTERN_BENCH_REDIS_MAX_CONNECTIONS"]),
-        }
-    ]

@@ -141,7 +141,18 @@ if REDIS_URL:
         "default": {
             "BACKEND": "channels_redis.core.RedisChannelLayer",
             "CONFIG": {
-                "hosts": [REDIS_URL],
+                "hosts": [
+                    {
+                        "address": REDIS_URL,
+                        # Longer than the layer's blocking read (BZPOPMIN, 5 s): redis-py 8
+                        # times sockets out after 5 s by default, which kills a consumer
+                        # waiting for its next event (channels_redis issue 422).
+                        "socket_timeout": 15,
+                        # redis-py's pool raises "Too many connections" past its limit instead
+                        # of waiting; a burst of announcements needs more than 100 at once.
+                        "max_connections": 1000,
+                    }
+                ],
                 "prefix": os.environ.get("CHANNEL_LAYER_PREFIX", "lantern"),
             },
         }

@@ -199,7 +199,12 @@ def test_postgres_and_redis_from_the_environment(tmp_path, module):
     assert cache["LOCATION"] == "redis://cache.internal:6380/2"
     layer = values["CHANNEL_LAYERS"]["default"]
     assert layer["BACKEND"] == "channels_redis.core.RedisChannelLayer"
-    assert layer["CONFIG"]["hosts"] == ["redis://cache.internal:6380/2"]
+    (host,) = layer["CONFIG"]["hosts"]
+    assert host["address"] == "redis://cache.internal:6380/2"
+    # The socket outlasts the layer's blocking read (redis-py 8 would time it out first).
+    from channels_redis.core import RedisChannelLayer
+
+    assert host["socket_timeout"] > RedisChannelLayer.brpop_timeout
 
 
 def test_embedded_defaults_without_services(tmp_path):
