@@ -412,7 +412,7 @@ def do_post_message(
     client_id: str = "",
     *,
     kind: str = Message.Kind.TEXT,
-    author=None,
+    author_id: int | None = None,
     event: str = "",
     allowed_statuses=(Conversation.Status.WAITING, Conversation.Status.ACTIVE),
 ) -> tuple[Message, bool]:
@@ -424,11 +424,7 @@ def do_post_message(
     message would be lost without anybody knowing."""
 
     def resent(earlier: Message) -> tuple[Message, bool]:
-        same = (
-            earlier.kind == kind
-            and earlier.text == text
-            and earlier.author_id == (author.pk if author is not None else None)
-        )
+        same = earlier.kind == kind and earlier.text == text and earlier.author_id == author_id
         if not same:
             raise ChatError(protocol.ERROR_INVALID, field="client_id")
         return earlier, False
@@ -462,7 +458,7 @@ def do_post_message(
                 seq=seq,
                 sender=sender,
                 kind=kind,
-                author=author,
+                author_id=author_id,
                 client_id=client_id,
                 text=text,
                 event=event,
@@ -765,15 +761,13 @@ def do_sweep(now: datetime.datetime | None = None) -> int:
 # --- Operator actions -----------------------------------------------------------------------
 
 
-def check_operator(user_id: int):
-    """The operator, fetched afresh so that a permission withdrawn a moment ago counts.
-
-    One query: what Django's ModelBackend (the only authentication backend) grants for
-    `chat.operate_chat`: an active superuser, or the permission given to the user or to one
-    of their groups."""
+def _operators(user_id: int):
+    """The user, if they may operate the chat now: what Django's ModelBackend (the only
+    authentication backend) grants for `chat.operate_chat` (an active superuser, or the
+    permission given to the user or to one of their groups), as one query."""
     app_label, codename = OPERATE_PERMISSION.split(".")
     permission = Permission.objects.filter(content_type__app_label=app_label, codename=codename)
-    user = (
+    return (
         get_user_model()
         .objects.filter(pk=user_id, is_active=True)
         .filter(
@@ -781,29 +775,47 @@ def check_operator(user_id: int):
             | Exists(permission.filter(user=OuterRef("pk")))
             | Exists(permission.filter(group__user=OuterRef("pk")))
         )
-        .first()
     )
+
+
+def check_operator(user_id: int):
+    """The operator, fetched afresh so that a permission withdrawn a moment ago counts."""
+    user = _operators(user_id).first()
     if user is None:
         raise ChatError(protocol.ERROR_FORBIDDEN, close_code=protocol.CLOSE_FORBIDDEN)
     return user
 
 
-def access_operator_conversation(user_id: int, conversation_id) -> tuple[object, Conversation]:
-    user = check_operator(user_id)
+def operator_conversation(user_id: int, conversation_id) -> Conversation:
+    """The operator's own conversation, with the permission checked afresh in the same query.
+    The permission's error comes first, then the id's, then the conversation's."""
     if isinstance(conversation_id, bool) or not isinstance(conversation_id, int):
+        check_operator(user_id)
         raise ChatError(protocol.ERROR_INVALID, field="conversation")
-    conversation = Conversation.objects.filter(pk=conversation_id).first()
+    conversation = (
+        Conversation.objects.filter(pk=conversation_id)
+        .annotate(operator_allowed=Exists(_operators(user_id)))
+        .first()
+    )
     if conversation is None:
+        check_operator(user_id)
         raise ChatError(protocol.ERROR_NOT_FOUND, conversation=conversation_id)
-    if conversation.operator_id != user.pk:
+    if not conversation.operator_allowed:
+        raise ChatError(protocol.ERROR_FORBIDDEN, close_code=protocol.CLOSE_FORBIDDEN)
+    if conversation.operator_id != user_id:
         raise ChatError(protocol.ERROR_FORBIDDEN, conversation=conversation_id)
-    return user, conversation
+    return conversation
+
+
+def access_operator_conversation(user_id: int, conversation_id) -> tuple[object, Conversation]:
+    conversation = operator_conversation(user_id, conversation_id)
+    return get_user_model().objects.get(pk=user_id), conversation
 
 
 def do_operator_post(user_id: int, conversation_id, client_id, text, *, note: bool) -> Message:
     """An operator's message (or private note, kept for staff): the permission, the
     conversation and the input checked and the message stored, in one call."""
-    operator, conversation = access_operator_conversation(user_id, conversation_id)
+    conversation = operator_conversation(user_id, conversation_id)
     client_id = check_client_id(client_id)
     if note:
         text = check_text(text, protocol.MAX_NOTE_CHARS)
@@ -813,13 +825,13 @@ def do_operator_post(user_id: int, conversation_id, client_id, text, *, note: bo
             text,
             client_id,
             kind=Message.Kind.NOTE,
-            author=operator,
+            author_id=user_id,
             allowed_statuses=(Conversation.Status.ACTIVE, Conversation.Status.ENDING),
         )
     else:
         text = check_text(text)
         message, _created = do_post_message(
-            conversation.pk, Message.Sender.OPERATOR, text, client_id, author=operator
+            conversation.pk, Message.Sender.OPERATOR, text, client_id, author_id=user_id
         )
     return message
 
@@ -944,7 +956,7 @@ def do_transfer(user, conversation: Conversation, to_user_id, note: str) -> Conv
             Message.Sender.OPERATOR,
             gettext("Transferred by %(name)s: %(note)s") % {"name": name, "note": note},
             kind=Message.Kind.NOTE,
-            author=user,
+            author_id=user.pk,
         )
         do_post_message(
             conversation.pk, Message.Sender.SYSTEM, "", kind=Message.Kind.EVENT, event="transferred"

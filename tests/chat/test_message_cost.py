@@ -1,0 +1,116 @@
+"""What one chat message costs the database, and what its announcement carries: the chat's
+throughput rests on these (docs/performance.md). Counts, never timings."""
+
+from __future__ import annotations
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+import pytest
+
+from chat import actions
+from chat.models import Conversation, Message
+
+from .conftest import make_user
+
+pytestmark = pytest.mark.django_db
+
+
+def statements(context) -> list[str]:
+    """The queries, without the savepoints of the test's own transaction."""
+    return [q["sql"] for q in context.captured_queries if "SAVEPOINT" not in q["sql"]]
+
+
+@pytest.fixture
+def active():
+    operator = make_user()
+    conversation = Conversation.objects.create(
+        language="lv", status=Conversation.Status.ACTIVE, operator=operator
+    )
+    return operator, conversation
+
+
+def test_a_visitors_message_is_one_update_and_one_insert(active):
+    _operator, conversation = active
+    with CaptureQueriesContext(connection) as context:
+        message, created = actions.do_post_message(
+            conversation.pk, Message.Sender.VISITOR, "hello", "c1"
+        )
+    assert created and message.seq == 1
+    sql = statements(context)
+    assert len(sql) == 2, sql
+    assert sql[0].startswith("UPDATE") and "RETURNING" in sql[0]
+    assert sql[1].startswith("INSERT")
+
+
+def test_an_operators_message_adds_one_query_for_permission_and_conversation(active):
+    operator, conversation = active
+    with CaptureQueriesContext(connection) as context:
+        message = actions.do_operator_post(operator.pk, conversation.pk, "c1", "hello", note=False)
+    assert message.author_id == operator.pk
+    assert len(statements(context)) == 3, statements(context)
+
+
+# Announcements are collected when the action's own transaction commits: a real commit.
+@pytest.mark.django_db(transaction=True)
+def test_the_announcement_carries_the_message_and_the_delivered_marks(active):
+    _operator, conversation = active
+    outcome = actions.deferring(actions.do_post_message)(
+        conversation.pk, Message.Sender.VISITOR, "<b>as typed</b>", "c1"
+    )
+    [(group, event)] = outcome.announcements
+    assert group == conversation.group_name
+    assert event["message"]["seq"] == 1
+    assert event["message"]["text"] == "<b>as typed</b>"
+    assert (event["visitor_delivered_seq"], event["operator_delivered_seq"]) == (0, 0)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_action_run_deferring_sends_nothing_itself(active, monkeypatch):
+    _operator, conversation = active
+    sent = []
+    monkeypatch.setattr(actions, "_group_send", lambda group, event: sent.append(group))
+    outcome = actions.deferring(actions.do_post_message)(
+        conversation.pk, Message.Sender.VISITOR, "x", "c2"
+    )
+    assert outcome.error is None and len(outcome.announcements) == 1 and sent == []
+    actions.do_post_message(conversation.pk, Message.Sender.VISITOR, "y", "c3")
+    assert sent == [conversation.group_name]  # outside `deferring`: sent on commit
+
+
+def test_an_action_that_fails_returns_its_error(active):
+    _operator, conversation = active
+    Conversation.objects.filter(pk=conversation.pk).update(status=Conversation.Status.CLOSED)
+    outcome = actions.deferring(actions.do_post_message)(
+        conversation.pk, Message.Sender.VISITOR, "x", "c4"
+    )
+    assert outcome.error is not None and outcome.error.code == "closed"
+    assert outcome.result is None and outcome.announcements == []
+
+
+EVENT = {"type": "chat.update", "id": 7}
+
+
+def carried(seq: int) -> dict:
+    message = Message(
+        conversation_id=7, seq=seq, sender="visitor", kind="text", client_id="c", text="t"
+    )
+    message.created_at = timezone.now()
+    return {**EVENT, "message": actions.message_payload(message)}
+
+
+@pytest.mark.parametrize(
+    ("event", "cursor", "complete", "seq"),
+    [
+        (carried(5), 4, True, 5),  # the next one: sent from the announcement
+        (carried(5), 5, True, None),  # already sent (after a read of the database)
+        (carried(5), 9, True, None),
+        (carried(6), 4, False, None),  # one was missed: read the database
+        (EVENT, 4, True, None),  # marks only
+    ],
+)
+def test_what_an_announcement_brings_a_reader(event, cursor, complete, seq):
+    got_complete, message = actions.carried_message(event, cursor)
+    assert got_complete is complete
+    assert (message.seq if message else None) == seq
