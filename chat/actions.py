@@ -149,19 +149,6 @@ def message_from_payload(conversation_id: int, payload: dict) -> Message:
     )
 
 
-def carried_message(event: dict, cursor: int) -> tuple[bool, Message | None]:
-    """What a `chat.update` brings a reader whose cursor is `cursor`, without the database:
-    (True, the message) when it carries the one right after the cursor; (True, None) when it
-    brings nothing the reader lacks (delivered marks only, or a message already sent);
-    (False, None) when the reader must read the database (a gap: messages were missed)."""
-    payload = event.get("message")
-    if payload is None or payload["seq"] <= cursor:
-        return True, None
-    if payload["seq"] == cursor + 1:
-        return True, message_from_payload(event["id"], payload)
-    return False, None
-
-
 def announce_update(conversation_id: int, message: Message | None = None, marks=None) -> None:
     """Something new in the conversation. A new message and the delivered marks travel with
     the announcement, so that readers whose cursor it continues need not read them back; a
@@ -512,12 +499,13 @@ def update_for_reader(
     conversation_id: int, after: int, *, for_visitor: bool, operator_id: int | None = None
 ) -> tuple[list[Message], Conversation | None]:
     """What a `chat.update` brings a reader, in one call (one trip to the database thread):
-    for an operator, the permission checked afresh first; then the messages after the
-    reader's cursor and the conversation (for its delivered marks)."""
+    for an operator, the permission checked afresh first; then the conversation (for its
+    delivered marks, and its last seq: every message up to it is among those read next) and
+    the messages after the reader's cursor."""
     if operator_id is not None:
         check_operator(operator_id)
-    messages = messages_after(conversation_id, after, for_visitor=for_visitor)
-    return messages, Conversation.objects.filter(pk=conversation_id).first()
+    conversation = Conversation.objects.filter(pk=conversation_id).first()
+    return messages_after(conversation_id, after, for_visitor=for_visitor), conversation
 
 
 def do_mark_delivered(conversation_id: int, reader: str, seq: int) -> None:

@@ -7,6 +7,7 @@ costs a little latency, never a message.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import time
@@ -16,6 +17,8 @@ from concurrent.futures import ThreadPoolExecutor
 from django.db import connection
 from django.utils import translation
 
+from asgiref.sync import sync_to_async
+from channels.consumer import get_handler_name
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 
@@ -35,11 +38,36 @@ DB_THREADS = 4
 _db_pool = ThreadPoolExecutor(max_workers=DB_THREADS, thread_name_prefix="chat-db")
 
 
+# How long a reader waits for a message announced out of order before reading the database.
+GAP_SECONDS = 1.0
+
+
 def db(func):
     """`func` as the consumers await it (see DB_THREADS)."""
     if connection.vendor == "sqlite":
         return database_sync_to_async(func)
-    return database_sync_to_async(func, thread_sensitive=False, executor=_db_pool)
+    return sync_to_async(_keeping_the_connection(func), thread_sensitive=False, executor=_db_pool)
+
+
+def _keeping_the_connection(func):
+    """Each pool thread keeps its connection from call to call, whatever CONN_MAX_AGE says:
+    under daphne, Django's persistent connections belong to per-request threads and pile up
+    (so production runs with CONN_MAX_AGE=0), while these few threads live as long as the
+    process. A connection that failed and can no longer be used is closed; the next call
+    opens a new one."""
+
+    def run(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        finally:
+            if connection.connection is not None and (
+                connection.errors_occurred or connection.needs_rollback
+            ):
+                if not connection.is_usable() or connection.needs_rollback:
+                    connection.close()
+                connection.errors_occurred = False
+
+    return run
 
 
 def log_failure(what: str, name: str, error: BaseException) -> None:
@@ -119,6 +147,11 @@ class ChatConsumer(AsyncWebsocketConsumer):
     async def connect(self) -> None:
         self.limiter = RateLimiter()
         self.groups_joined: set[str] = set()
+        self.refreshing: dict[str, asyncio.Task] = {}
+        self.stale: set[str] = set()
+        # Announced messages that arrived ahead of a missing one, by conversation and seq.
+        self.ahead: dict[int, dict[int, Message]] = {}
+        self.gap_timers: dict[int, asyncio.TimerHandle] = {}
         await self.accept()
         await self.on_connect()
 
@@ -136,8 +169,35 @@ class ChatConsumer(AsyncWebsocketConsumer):
             self.groups_joined.discard(group)
 
     async def disconnect(self, code) -> None:
+        for task in list(self.refreshing.values()):
+            task.cancel()
+        for timer in self.gap_timers.values():
+            timer.cancel()
         for group in list(self.groups_joined):
             await self.leave(group)
+
+    def refresh(self, name: str, read_and_send) -> None:
+        """Send a fresh snapshot (the queue, a place in it) after a change, coalescing changes:
+        the first change starts a read; changes that arrive while it runs mark it stale, and
+        one more read follows. A burst of changes (a campaign sends many visitors at once)
+        costs each console one read at a time instead of one per change, and the events
+        behind it in the consumer (messages) do not wait for those reads."""
+        self.stale.add(name)
+        if name not in self.refreshing:
+            self.refreshing[name] = asyncio.create_task(self._refresh(name, read_and_send))
+
+    async def _refresh(self, name: str, read_and_send) -> None:
+        try:
+            while name in self.stale:
+                self.stale.discard(name)
+                await read_and_send()
+        except ChatError as error:
+            await self.send_error(error)
+        except Exception as error:
+            log_failure("refresh of", name, error)
+            await self.close(code=protocol.CLOSE_SERVER_ERROR)
+        finally:
+            self.refreshing.pop(name, None)
 
     async def send_json(self, content: dict) -> None:
         await self.send(text_data=json.dumps(content, ensure_ascii=False))
@@ -196,20 +256,84 @@ class ChatConsumer(AsyncWebsocketConsumer):
             log_failure("frame of type", frame_type, error)
             await self.send_error(ChatError(protocol.ERROR_SERVER), request=frame_type, **extra)
 
+    # --- reading a conversation ------------------------------------------------------------
+    # Each reader keeps a cursor per conversation (the last seq it has handled). Announcements
+    # carry their message; those of messages stored at nearly the same moment can arrive in
+    # either order, so one that arrives ahead of a missing one waits for it, GAP_SECONDS at
+    # most, and then the database is read (`catch_up`): what the layer dropped is never lost.
+
+    def cursor_of(self, conversation_id: int) -> int:
+        raise NotImplementedError
+
+    async def send_carried(self, conversation_id: int, message: Message) -> None:
+        """Send a message that follows the cursor, and move the cursor onto it."""
+        raise NotImplementedError
+
+    async def catch_up(self, conversation_id: int, event: dict | None = None) -> None:
+        """Read what is new from the database and send it."""
+        raise NotImplementedError
+
+    async def take_announced(self, conversation_id: int, event: dict) -> None:
+        payload = event.get("message")
+        if payload is not None and payload["seq"] > self.cursor_of(conversation_id):
+            message = actions.message_from_payload(conversation_id, payload)
+            self.ahead.setdefault(conversation_id, {})[message.seq] = message
+        await self.send_ahead(conversation_id)
+
+    async def send_ahead(self, conversation_id: int) -> None:
+        """Send the messages that now follow the cursor; wait for a missing one."""
+        ahead = self.ahead.get(conversation_id, {})
+        while ahead:
+            cursor = self.cursor_of(conversation_id)
+            for seq in [seq for seq in ahead if seq <= cursor]:
+                del ahead[seq]
+            if cursor + 1 not in ahead:
+                break
+            await self.send_carried(conversation_id, ahead.pop(cursor + 1))
+        if ahead:
+            if conversation_id not in self.gap_timers:
+                self.gap_timers[conversation_id] = asyncio.get_running_loop().call_later(
+                    GAP_SECONDS, self.gap_expired, conversation_id
+                )
+        else:
+            self.forget(conversation_id)
+
+    def gap_expired(self, conversation_id: int) -> None:
+        self.gap_timers.pop(conversation_id, None)
+        if self.ahead.get(conversation_id):
+            self.refresh(f"gap.{conversation_id}", lambda: self.catch_up(conversation_id))
+
+    def forget(self, conversation_id: int) -> None:
+        self.ahead.pop(conversation_id, None)
+        timer = self.gap_timers.pop(conversation_id, None)
+        if timer is not None:
+            timer.cancel()
+
     async def dispatch(self, message: dict) -> None:
         """Channel-layer events: a `ChatError` (a permission withdrawn meanwhile) becomes an
         error frame and its close code; anything else closes the socket, and the client
         reconnects and resumes from the database."""
         if message.get("type", "").startswith("websocket."):
-            await super().dispatch(message)
+            await self.handle(message)
             return
         try:
-            await super().dispatch(message)
+            await self.handle(message)
         except ChatError as error:
             await self.send_error(error)
         except Exception as error:
             log_failure("event", str(message.get("type"))[:32], error)
             await self.close(code=protocol.CLOSE_SERVER_ERROR)
+
+    async def handle(self, message: dict) -> None:
+        """Channels' `AsyncConsumer.dispatch` without its `aclose_old_connections()`: that is a
+        trip to Channels' one thread for synchronous code before every frame and every event,
+        which queues every socket of the process behind one another (and behind whatever that
+        thread is doing). These consumers touch the database only through `db()`, whose
+        calls close old connections themselves, in the thread that uses them."""
+        handler = getattr(self, get_handler_name(message), None)
+        if handler is None:
+            raise ValueError(f"No handler for message type {message['type']}")
+        await handler(message)
 
 
 class VisitorConsumer(ChatConsumer):
@@ -397,29 +521,41 @@ class VisitorConsumer(ChatConsumer):
 
     # --- channel layer events -------------------------------------------------------------
 
+    def cursor_of(self, conversation_id: int) -> int:
+        return self.cursor
+
+    async def send_carried(self, conversation_id: int, message: Message) -> None:
+        if actions.visible_to_visitor(message):
+            await self.send_json(actions.message_frame(message, self.language))
+        self.cursor = message.seq
+
     async def chat_update(self, event: dict) -> None:
         if self.conversation_id is None:
             return
         if "accepted" not in event and "operator_delivered_seq" in event:
-            complete, message = actions.carried_message(event, self.cursor)
-            if complete:
-                if message is not None:
-                    if actions.visible_to_visitor(message):
-                        await self.send_json(actions.message_frame(message, self.language))
-                    self.cursor = message.seq
-                await self.send_json({"type": "delivered", "seq": event["operator_delivered_seq"]})
-                return
-        # A gap, or a bare announcement: one trip to the database thread for the new messages
-        # and the delivered mark.
+            await self.take_announced(self.conversation_id, event)
+            await self.send_json({"type": "delivered", "seq": event["operator_delivered_seq"]})
+            return
+        await self.catch_up(self.conversation_id, event)
+
+    async def catch_up(self, conversation_id: int, event: dict | None = None) -> None:
+        """One trip to the database for the new messages and the delivered mark."""
+        if self.conversation_id != conversation_id:
+            return
         messages, conversation = await db(actions.update_for_reader)(
-            self.conversation_id, self.cursor, for_visitor=True
+            conversation_id, self.cursor, for_visitor=True
         )
         await self.send_messages(messages)
         if len(messages) >= protocol.SYNC_BATCH:
             await self.flush()
+        elif conversation is not None:
+            # Notes and staff events up to the number read before the messages were skipped
+            # on purpose: the cursor passes them.
+            self.cursor = max(self.cursor, conversation.last_seq)
+        await self.send_ahead(conversation_id)
         if conversation is not None:
             await self.send_json({"type": "delivered", "seq": conversation.operator_delivered_seq})
-            if conversation.status == Conversation.Status.ACTIVE and event.get("accepted"):
+            if conversation.status == Conversation.Status.ACTIVE and (event or {}).get("accepted"):
                 await self.leave(actions.WAITING_GROUP)
                 await self.send_state(conversation)
 
@@ -438,6 +574,10 @@ class VisitorConsumer(ChatConsumer):
 
     async def chat_queue(self, event: dict) -> None:
         """Queue changes reach waiting visitors as a new place in the queue."""
+        if self.conversation_id is not None:
+            self.refresh("queue", self.send_place)
+
+    async def send_place(self) -> None:
         if self.conversation_id is None:
             return
         conversation = await db(Conversation.objects.filter(pk=self.conversation_id).first)()
@@ -674,37 +814,39 @@ class OperatorConsumer(ChatConsumer):
     # --- channel layer events -------------------------------------------------------------
 
     async def chat_queue(self, event: dict) -> None:
-        try:
-            await self.send_queue()
-        except ChatError as error:
-            await self.send_error(error)
+        self.refresh("queue", self.send_queue)
 
     async def chat_presence(self, event: dict) -> None:
         await self.chat_queue(event)
+
+    def cursor_of(self, conversation_id: int) -> int:
+        return self.cursors.get(conversation_id, 0)
+
+    async def send_carried(self, conversation_id: int, message: Message) -> None:
+        await self.send_messages(conversation_id, [message])
 
     async def chat_update(self, event: dict) -> None:
         # Messages reach only an operator who may still read them: a permission withdrawn
         # meanwhile closes the socket (through `dispatch`) instead.
         conversation_id = event["id"]
         if self.permission_is_fresh and "visitor_delivered_seq" in event:
-            cursor = self.cursors.get(conversation_id, 0)
-            complete, message = actions.carried_message(event, cursor)
-            if complete:
-                if message is not None:
-                    await self.send_messages(conversation_id, [message])
-                await self.send_json(
-                    {
-                        "type": "delivered",
-                        "conversation": conversation_id,
-                        "seq": event["visitor_delivered_seq"],
-                    }
-                )
-                return
-        # A gap, a bare announcement or a permission to check again: one trip to the database
-        # thread for the permission, the new messages and the conversation.
+            await self.take_announced(conversation_id, event)
+            await self.send_json(
+                {
+                    "type": "delivered",
+                    "conversation": conversation_id,
+                    "seq": event["visitor_delivered_seq"],
+                }
+            )
+            return
+        await self.catch_up(conversation_id, event)
+
+    async def catch_up(self, conversation_id: int, event: dict | None = None) -> None:
+        """One trip to the database for the permission, the new messages and the
+        conversation (a gap, a bare announcement, or a permission to check again)."""
         messages, conversation = await db(actions.update_for_reader)(
             conversation_id,
-            self.cursors.get(conversation_id, 0),
+            self.cursor_of(conversation_id),
             for_visitor=False,
             operator_id=self.user_id,
         )
@@ -712,6 +854,7 @@ class OperatorConsumer(ChatConsumer):
         await self.send_messages(conversation_id, messages)
         if len(messages) >= protocol.SYNC_BATCH:
             await self.flush(conversation_id)
+        await self.send_ahead(conversation_id)
         if conversation is not None:
             await self.send_json(
                 {
@@ -736,6 +879,7 @@ class OperatorConsumer(ChatConsumer):
     async def chat_closed(self, event: dict) -> None:
         await self.leave(f"chat.conversation.{event['id']}")
         self.cursors.pop(event["id"], None)
+        self.forget(event["id"])
         await self.send_json(
             {
                 "type": "conversation_closed",
@@ -758,4 +902,5 @@ class OperatorConsumer(ChatConsumer):
         if conversation.operator_id != self.user_id:
             await self.leave(conversation.group_name)
             self.cursors.pop(conversation.pk, None)
+            self.forget(conversation.pk)
             await self.send_json({"type": "unassigned", "conversation": conversation.pk})

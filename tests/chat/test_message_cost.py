@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 
 import pytest
 
@@ -87,30 +86,3 @@ def test_an_action_that_fails_returns_its_error(active):
     )
     assert outcome.error is not None and outcome.error.code == "closed"
     assert outcome.result is None and outcome.announcements == []
-
-
-EVENT = {"type": "chat.update", "id": 7}
-
-
-def carried(seq: int) -> dict:
-    message = Message(
-        conversation_id=7, seq=seq, sender="visitor", kind="text", client_id="c", text="t"
-    )
-    message.created_at = timezone.now()
-    return {**EVENT, "message": actions.message_payload(message)}
-
-
-@pytest.mark.parametrize(
-    ("event", "cursor", "complete", "seq"),
-    [
-        (carried(5), 4, True, 5),  # the next one: sent from the announcement
-        (carried(5), 5, True, None),  # already sent (after a read of the database)
-        (carried(5), 9, True, None),
-        (carried(6), 4, False, None),  # one was missed: read the database
-        (EVENT, 4, True, None),  # marks only
-    ],
-)
-def test_what_an_announcement_brings_a_reader(event, cursor, complete, seq):
-    got_complete, message = actions.carried_message(event, cursor)
-    assert got_complete is complete
-    assert (message.seq if message else None) == seq

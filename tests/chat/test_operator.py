@@ -529,3 +529,38 @@ async def test_failing_layer_event_closes_the_socket_cleanly(operator, caplog):
     assert any(
         "chat event chat.assigned failed: DoesNotExist" in r.getMessage() for r in caplog.records
     )
+
+
+async def test_a_burst_of_queue_changes_costs_a_console_one_read_at_a_time(
+    operator, visitor, monkeypatch
+):
+    """Twenty queue changes arrive while the console is still reading the queue: it reads
+    once more afterwards, not twenty times, and its last queue is the current one."""
+    import asyncio
+    import threading
+
+    from channels.layers import get_channel_layer
+
+    from chat import actions
+
+    op = await operator()
+    release, reads = threading.Event(), []
+    original = actions.queue_for
+
+    def slow_queue_for(user):
+        reads.append(1)
+        release.wait(5)
+        return original(user)
+
+    monkeypatch.setattr(actions, "queue_for", slow_queue_for)
+    layer = get_channel_layer()
+    for _ in range(20):
+        await layer.group_send(actions.OPERATORS_GROUP, {"type": "chat.queue"})
+    await asyncio.sleep(0.3)  # the console takes the twenty changes in while the read waits
+    release.set()
+    v = await visitor()
+    await v.start()  # one more change, after the burst
+    await op.expect("queue", where=lambda f: [c["id"] for c in f["queue"]] == [v.conversation_id])
+    await op.settle()
+    assert len(reads) <= 4 and len(op.of_type("queue")) <= 4, len(reads)
+    assert [c["id"] for c in op.of_type("queue")[-1]["queue"]] == [v.conversation_id]

@@ -516,3 +516,33 @@ async def test_a_missed_announcement_is_read_from_the_database_with_the_next(
     await op.expect("message", seq=second["seq"])
     seqs = [m["seq"] for m in op.of_type("message")]
     assert seqs[-2:] == [first["seq"], second["seq"]]
+
+
+async def test_announcements_out_of_order_are_delivered_in_order_without_the_database(
+    chat_pair, monkeypatch
+):
+    """Two messages stored at nearly the same moment can be announced in either order: the
+    reader holds the later one until the earlier arrives, and reads nothing back."""
+    v, op = await chat_pair()
+    cid = v.conversation_id
+
+    @sync_to_async
+    def store(text, client_id):
+        return actions.deferring(actions.do_post_message)(
+            cid, Message.Sender.VISITOR, text, client_id
+        ).announcements
+
+    first, second = await store("first", "o1"), await store("second", "o2")
+
+    def no_reading(*args, **kwargs):
+        raise AssertionError("read the database")
+
+    monkeypatch.setattr(actions, "update_for_reader", no_reading)
+    layer = get_channel_layer()
+    for group, event in second + first:
+        await layer.group_send(group, event)
+    await op.expect("message", text="second")
+    await op.settle()
+    texts = [m["text"] for m in op.of_type("message")]
+    assert texts[-2:] == ["first", "second"]
+    assert op.close_code is None
