@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 
 from modelcluster.fields import ParentalKey
@@ -24,8 +24,7 @@ from modelcluster.models import ClusterableModel
 from lantern.choices import Audience, ExploitationForm
 from lantern.fields import MultipleChoiceField
 
-from . import blocks, directory
-from .cache import cached_page_response
+from . import blocks, cache, directory
 
 
 class LanternPage(Page):
@@ -44,9 +43,17 @@ class LanternPage(Page):
         abstract = True
 
     def serve(self, request, *args, **kwargs):
-        return cached_page_response(
-            request, self, lambda: super(LanternPage, self).serve(request, *args, **kwargs)
-        )
+        response = super().serve(request, *args, **kwargs)
+        cache.offer(request, response, self)
+        return response
+
+    def get_view_restrictions(self):
+        """Wagtail asks before serving every page (and the page cache before storing one);
+        most sites have no restriction at all, which is known per generation without a
+        query (awareness/cache.py)."""
+        if not cache.restricted_paths():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
 
     @property
     def shown_language(self) -> str:
@@ -109,15 +116,26 @@ class HomePage(LanternPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["campaigns_by_audience"] = group_by_audience(
-            CampaignPage.objects.live().public().descendant_of(self)
+        context.update(
+            cache.memo(
+                request,
+                ("home-listings", self.pk, translation.get_language()),
+                lambda: self.listings(request),
+            )
         )
-        context["latest_articles"] = (
-            ArticlePage.objects.live().public().descendant_of(self).order_by("-date")[:3]
-        )
-        context["help_page"] = HelpPage.objects.live().public().descendant_of(self).first()
-        context["safety_page"] = SafetyPage.objects.live().public().descendant_of(self).first()
         return context
+
+    def listings(self, request) -> dict:
+        def live(model):  # cards show titles and introductions, never a body
+            pages = model.objects.live().descendant_of(self).defer_streamfields()
+            return cache.public(request, pages)
+
+        return {
+            "campaigns_by_audience": group_by_audience(live(CampaignPage)),
+            "latest_articles": list(live(ArticlePage).order_by("-date")[:3]),
+            "help_page": live(HelpPage).first(),
+            "safety_page": live(SafetyPage).first(),
+        }
 
 
 class CampaignIndexPage(LanternPage):
@@ -130,8 +148,14 @@ class CampaignIndexPage(LanternPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["campaigns_by_audience"] = group_by_audience(
-            CampaignPage.objects.live().public().child_of(self)
+        context["campaigns_by_audience"] = cache.memo(
+            request,
+            ("campaign-index", self.pk, translation.get_language()),
+            lambda: group_by_audience(
+                cache.public(
+                    request, CampaignPage.objects.live().child_of(self).defer_streamfields()
+                )
+            ),
         )
         return context
 

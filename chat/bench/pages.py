@@ -10,6 +10,16 @@ distribution gives the percentiles (a small Lua script prints them as JSON). Pag
 - a trivial Django view behind the same middleware, on the same server (`/bench/trivial/`,
   mounted by `LANTERN_BENCHMARK`): the baseline.
 
+Those run with several connections at once (`--connections`, 8): requests per second. One
+daphne process renders on one core at most (Python's GIL), so there a request's latency is
+mostly its wait behind the others (about 8 × a render): queueing. The *latency* of an
+uncached page is measured apart, with one connection (`*_uncached_latency`): what one visitor
+waits for a page to be rendered.
+An uncached render still finds what only changes on publishing (the frame, the route) kept per
+generation in the server's memory; the first render after a publish computes that too, which
+the latency cases' `after_publish` shows: the page cache cleared before each of 30 requests,
+one at a time (with a shared cache only, i.e. Redis, since the server must see the clearing).
+
 Weight: each public page type's HTML, and every stylesheet, script, image, icon and font it
 (or its CSS) references, fetched without compression; requests to other hosts are counted
 (and must be none). Resources that scripts fetch later (the chat widget asks for availability
@@ -20,10 +30,13 @@ real browser.
 from __future__ import annotations
 
 import json
+import math
 import re
 import shutil
+import statistics
 import subprocess
 import tempfile
+import time
 import urllib.request
 from html.parser import HTMLParser
 from pathlib import Path
@@ -113,13 +126,16 @@ def run_wrk(url: str, *, seconds: int, connections: int, threads: int = 1) -> di
 
 
 def speed(base_url: str, paths: dict[str, str], *, seconds: int, connections: int, progress):
-    """wrk on the trivial view and on each page, cached and uncached."""
-    cases = {"trivial_view": "/bench/trivial/"}
+    """wrk on the trivial view and on each page, cached and uncached, with `connections`
+    connections; then each uncached page with one connection, for its latency."""
+    cases = {"trivial_view": ("/bench/trivial/", connections)}
     for name, path in paths.items():
-        cases[f"{name}_cached"] = path
-        cases[f"{name}_uncached"] = path + UNCACHED_QUERY
+        cases[f"{name}_cached"] = (path, connections)
+        cases[f"{name}_uncached"] = (path + UNCACHED_QUERY, connections)
+    for name, path in paths.items():
+        cases[f"{name}_uncached_latency"] = (path + UNCACHED_QUERY, 1)
     results = {}
-    for case, path in cases.items():
+    for case, (path, case_connections) in cases.items():
         url = base_url + path
         status, headers, _body = fetch(url)  # warms the cache; then checks it is used or not
         status, headers, _body = fetch(url)
@@ -128,10 +144,10 @@ def speed(base_url: str, paths: dict[str, str], *, seconds: int, connections: in
         cache_header = headers.get("X-Cache", "")
         if case.endswith("_cached") and cache_header != "hit":
             raise RuntimeError(f"{path} is not served from the page cache ({cache_header!r})")
-        if case.endswith("_uncached") and cache_header:
-            raise RuntimeError(f"{path}{UNCACHED_QUERY} went through the cache")
-        progress(f"wrk {case}: {path} for {seconds} s, {connections} connections")
-        result = run_wrk(url, seconds=seconds, connections=connections)
+        if "_uncached" in case and cache_header:
+            raise RuntimeError(f"{path} went through the cache")
+        progress(f"wrk {case}: {path} for {seconds} s, {case_connections} connections")
+        result = run_wrk(url, seconds=seconds, connections=case_connections)
         result.update(path=path, x_cache=cache_header or None)
         results[case] = result
         lat = result["latency_ms"]
@@ -139,10 +155,50 @@ def speed(base_url: str, paths: dict[str, str], *, seconds: int, connections: in
             f"  {result['requests_per_s']} req/s, p50 {lat['p50']} p95 {lat['p95']} "
             f"p99 {lat['p99']} ms, errors {sum(result['errors'].values())}"
         )
-    trivial = results["trivial_view"]["requests_per_s"]
+        if case.endswith("_uncached_latency"):
+            result["after_publish"] = after_publish(url)
+            if result["after_publish"]:
+                lat = result["after_publish"]["latency_ms"]
+                progress(f"  right after a publish: p50 {lat['p50']} p95 {lat['p95']} ms")
+    trivial = results["trivial_view"]
     for result in results.values():
-        result["vs_trivial"] = round(result["requests_per_s"] / trivial, 3) if trivial else None
+        # Only comparable with the same number of connections.
+        comparable = trivial["requests_per_s"] and result["connections"] == trivial["connections"]
+        result["vs_trivial"] = (
+            round(result["requests_per_s"] / trivial["requests_per_s"], 3) if comparable else None
+        )
     return results
+
+
+def after_publish(url: str, *, samples: int = 30) -> dict | None:
+    """The page at `url` right after the page cache is cleared (as publishing does), one
+    request at a time: the first render of a generation, which also computes what later
+    renders find in the server's memory. Timed here with urllib (a little more than wrk
+    would see). Only with a cache the server shares (Redis): None otherwise."""
+    from django.conf import settings
+
+    from awareness.cache import clear_page_cache
+
+    if "redis" not in settings.CACHES["default"]["BACKEND"].lower():
+        return None
+    times = []
+    for _ in range(samples):
+        clear_page_cache()
+        start = time.perf_counter()
+        status, _headers, _body = fetch(url)
+        times.append((time.perf_counter() - start) * 1000)
+        if status != 200:
+            raise RuntimeError(f"{url} answered {status}")
+    fetch(url)  # what follows starts warm again
+    times.sort()
+    return {
+        "requests": samples,
+        "latency_ms": {
+            "p50": round(statistics.median(times), 2),
+            "p95": round(times[math.ceil(0.95 * samples) - 1], 2),
+            "max": round(times[-1], 2),
+        },
+    }
 
 
 class ResourceParser(HTMLParser):

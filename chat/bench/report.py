@@ -111,21 +111,7 @@ def budgets(chat: dict, pages: dict) -> list[list]:
                 _mark(cached["vs_trivial"] >= CACHED_SHARE),
             ]
         )
-        worst = max(
-            (speed[c] for c in speed if c.endswith("_uncached")),
-            key=lambda r: r["latency_ms"]["p95"],
-        )
-        rows.append(
-            [
-                f"uncached page p95 ≤ {UNCACHED_P95_MS} ms",
-                "; ".join(
-                    f"{c.removesuffix('_uncached')} p95 {speed[c]['latency_ms']['p95']} ms"
-                    for c in speed
-                    if c.endswith("_uncached")
-                ),
-                _mark(worst["latency_ms"]["p95"] <= UNCACHED_P95_MS),
-            ]
-        )
+        rows.append(uncached_latency_row(speed))
         weights = pages.get("weight", {})
         other = sum(w["other_hosts"] for w in weights.values())
         rows.append(
@@ -136,6 +122,31 @@ def budgets(chat: dict, pages: dict) -> list[list]:
             ]
         )
     return rows
+
+
+def uncached_latency_row(speed: dict) -> list:
+    """The latency budget, judged on the 1-connection cases: one daphne process renders on
+    one core, so with 8 connections a request's p95 is mostly its wait behind the others."""
+    budget = (
+        f"uncached page p95 ≤ {UNCACHED_P95_MS} ms, judged with 1 connection "
+        "(latency; at 8 connections p95 is mostly queueing)"
+    )
+    cases = {
+        c.removesuffix("_uncached_latency"): r
+        for c, r in speed.items()
+        if c.endswith("_uncached_latency")
+    }
+    if not cases:
+        return [budget, "— (no 1-connection case in this run)", _mark(None)]
+    measured = []
+    for name, run in cases.items():
+        text = f"{name} p95 {run['latency_ms']['p95']} ms (p50 {run['latency_ms']['p50']})"
+        first = run.get("after_publish")
+        if first:
+            text += f", first render after a publish p95 {first['latency_ms']['p95']} ms"
+        measured.append(text)
+    holds = all(run["latency_ms"]["p95"] <= UNCACHED_P95_MS for run in cases.values())
+    return [budget, "; ".join(measured), _mark(holds)]
 
 
 def growth_rows(chat: dict) -> list[list]:
@@ -265,14 +276,23 @@ def markdown(chat: dict, pages: dict) -> str:
     speed = pages.get("speed", {})
     lines += ["", "### Pages", ""]
     lines += _table(
-        ["case", "path", "req/s", "p50 / p95 / p99 ms", "vs trivial view", "errors"],
+        [
+            "case",
+            "path",
+            "connections",
+            "req/s",
+            "p50 / p95 / p99 ms",
+            "vs trivial view",
+            "errors",
+        ],
         [
             [
                 case,
                 f"`{r['path']}`",
+                r.get("connections", "—"),
                 r["requests_per_s"],
                 _latencies(r, "p50", "p95", "p99"),
-                f"{r['vs_trivial']:.0%}",
+                "—" if r.get("vs_trivial") is None else f"{r['vs_trivial']:.0%}",
                 sum(r["errors"].values()),
             ]
             for case, r in speed.items()

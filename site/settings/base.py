@@ -75,6 +75,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # The page cache (awareness/middleware.py): stores a page once every middleware below has
+    # had the response, and looks pages up last of all, just before Wagtail routes them.
+    "awareness.middleware.PageCacheStoreMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "lantern.middleware.SecurityHeadersMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -91,6 +94,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, so that a cached page gets every header above exactly as a rendered one does.
+    "awareness.middleware.PageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "lantern.urls"
@@ -135,6 +140,8 @@ if REDIS_URL:
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "lantern"),
+            # One connection pool per process, not one per request (site/cachepool.py).
+            "OPTIONS": {"pool_class": "lantern.cachepool.SharedConnectionPool"},
         }
     }
     CHANNEL_LAYERS = {

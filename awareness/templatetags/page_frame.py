@@ -1,0 +1,62 @@
+"""The frame around every public page (site/templatetags/lantern.py), kept per page-cache
+generation: it only changes when something is published or saved, which clears the page
+cache (awareness/cache.py), so a page rendered after a miss does not read it again."""
+
+from django import template
+from django.utils import translation
+
+from lantern.templatetags import lantern
+
+from .. import cache
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def page_frame(context) -> dict:
+    """`safety_frame`: the emergency number, hotlines, quick exit, home page and menu."""
+    request = context["request"]
+    key = ("frame", request.get_host(), translation.get_language())
+    return cache.memo(request, key, lambda: lantern.safety_frame(context))
+
+
+@register.simple_tag(takes_context=True)
+def page_language_links(context) -> list[dict]:
+    """`language_links`: this page in each language."""
+    request = context["request"]
+    page = context.get("page")
+    if page is None or not hasattr(page, "get_url") or getattr(request, "is_preview", False):
+        return lantern.language_links(context)
+    key = (
+        "language-links",
+        page.pk,
+        request.scheme,
+        request.get_host(),
+        translation.get_language(),
+    )
+    return cache.memo(request, key, lambda: lantern.language_links(context))
+
+
+@register.tag
+def frame_fragment(parser, token):
+    """`{% frame_fragment "name" %}…{% endframe_fragment %}`: markup that is the same on every
+    page in a language (it may use the frame, the language and URLs, never the page, the
+    visitor or the request), rendered once per generation, language and host."""
+    bits = token.split_contents()
+    if len(bits) != 2 or bits[1][0] not in "\"'" or bits[1][-1] != bits[1][0]:
+        raise template.TemplateSyntaxError(f"{bits[0]} takes one quoted name")
+    nodelist = parser.parse(("endframe_fragment",))
+    parser.delete_first_token()
+    return FrameFragmentNode(bits[1][1:-1], nodelist)
+
+
+class FrameFragmentNode(template.Node):
+    def __init__(self, name: str, nodelist) -> None:
+        self.name, self.nodelist = name, nodelist
+
+    def render(self, context) -> str:
+        request = context.get("request")
+        if request is None:
+            return self.nodelist.render(context)
+        key = ("fragment", self.name, request.get_host(), translation.get_language())
+        return cache.memo(request, key, lambda: self.nodelist.render(context))
