@@ -60,10 +60,8 @@ def _keeping_the_connection(func):
         try:
             return func(*args, **kwargs)
         finally:
-            if connection.connection is not None and (
-                connection.errors_occurred or connection.needs_rollback
-            ):
-                if not connection.is_usable() or connection.needs_rollback:
+            if connection.errors_occurred:
+                if connection.connection is not None and not connection.is_usable():
                     connection.close()
                 connection.errors_occurred = False
 
