@@ -15,3 +15,12 @@ class PrivacyFilter(logging.Filter):
             record.msg = "%s"
             record.args = (getattr(record, "status_code", "error"),)
         return True
+
+
+class Silenced(logging.Filter):
+    """Drops every record of the logger it is attached to, whatever its level: for libraries
+    whose debug output quotes what passes through them (redis-py's `push_response` logs each
+    channel-layer event it receives, message text included)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return False

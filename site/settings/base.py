@@ -146,18 +146,20 @@ if REDIS_URL:
     }
     CHANNEL_LAYERS = {
         "default": {
-            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            # Redis publish/subscribe: each process subscribes to its consumers' channels and
+            # groups, and Redis pushes events to it as they are published. The list-based
+            # `RedisChannelLayer` keeps one inbox per process, capped at `capacity` (100)
+            # events and emptied one blocking read at a time: under load that inbox fills and
+            # group messages are dropped silently (docs/performance.md). Both are at most
+            # once; the database is the source of truth either way.
+            "BACKEND": "channels_redis.pubsub.RedisPubSubChannelLayer",
             "CONFIG": {
                 "hosts": [
                     {
                         "address": REDIS_URL,
-                        # Longer than the layer's blocking read (BZPOPMIN, 5 s): redis-py 8
-                        # times sockets out after 5 s by default, which kills a consumer
-                        # waiting for its next event (channels_redis issue 422).
+                        # A Redis that stops answering fails a publish after this long instead
+                        # of holding the consumer that sent it.
                         "socket_timeout": 15,
-                        # redis-py's pool raises "Too many connections" past its limit instead
-                        # of waiting; a burst of announcements needs more than 100 at once.
-                        "max_connections": 1000,
                     }
                 ],
                 "prefix": os.environ.get("CHANNEL_LAYER_PREFIX", "lantern"),
@@ -294,7 +296,10 @@ CONTENT_SECURITY_POLICY = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"privacy": {"()": "lantern.logging.PrivacyFilter"}},
+    "filters": {
+        "privacy": {"()": "lantern.logging.PrivacyFilter"},
+        "silenced": {"()": "lantern.logging.Silenced"},
+    },
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {
         "console": {
@@ -309,6 +314,14 @@ LOGGING = {
         "django.channels.server": {"handlers": [], "level": "CRITICAL", "propagate": False},
         "daphne": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         "django_tasks": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+        # redis-py logs every event the channel layer's subscription receives (message text
+        # included) at DEBUG under this name: never written, at any level.
+        "push_response": {
+            "handlers": [],
+            "level": "CRITICAL",
+            "propagate": False,
+            "filters": ["silenced"],
+        },
     },
 }
 

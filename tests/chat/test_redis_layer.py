@@ -5,9 +5,11 @@ from __future__ import annotations
 import asyncio
 import os
 
+from django.conf import settings
+
 import pytest
 from channels.layers import get_channel_layer
-from channels_redis.core import RedisChannelLayer
+from channels_redis.pubsub import RedisPubSubChannelLayer
 
 from .conftest import CHAT_DB
 
@@ -17,14 +19,14 @@ pytestmark = [
 ]
 
 
-async def test_a_console_idle_longer_than_the_layers_blocking_read_still_receives(
-    operator, visitor
-):
-    """The layer waits for events with a blocking read of `brpop_timeout` seconds; a socket
-    timeout as short as that (redis-py 8's default) killed idle consumers (close 1011)."""
-    assert isinstance(get_channel_layer(), RedisChannelLayer)
+async def test_a_console_idle_longer_than_the_socket_timeout_still_receives(operator, visitor):
+    """An idle console keeps receiving: neither the subscription nor the connection that
+    publishes times out while nothing happens (redis-py's socket timeout once killed idle
+    consumers of the list-based layer, close 1011)."""
+    assert isinstance(get_channel_layer(), RedisPubSubChannelLayer)
+    (host,) = settings.CHANNEL_LAYERS["default"]["CONFIG"]["hosts"]
     op = await operator()
-    await asyncio.sleep(RedisChannelLayer.brpop_timeout * 2 + 1)
+    await asyncio.sleep(host["socket_timeout"] + 1)
     v = await visitor()
     await v.start()
     await op.expect("queue", where=lambda f: any(c["id"] == v.conversation_id for c in f["queue"]))
