@@ -150,6 +150,11 @@ class ChatConsumer(AsyncWebsocketConsumer):
         # Announced messages that arrived ahead of a missing one, by conversation and seq.
         self.ahead: dict[int, dict[int, Message]] = {}
         self.gap_timers: dict[int, asyncio.TimerHandle] = {}
+        # Messages this socket sent, acknowledged but not yet passed by its cursor: they are
+        # not echoed back (the `ack` gave their seq), by conversation and seq.
+        self.sent_here: set[tuple[int, int]] = set()
+        # The other side's delivered mark as last sent on this socket, by conversation.
+        self.delivered_sent: dict[int, int] = {}
         await self.accept()
         await self.on_connect()
 
@@ -263,9 +268,48 @@ class ChatConsumer(AsyncWebsocketConsumer):
     def cursor_of(self, conversation_id: int) -> int:
         raise NotImplementedError
 
+    def move_cursor(self, conversation_id: int, seq: int) -> None:
+        raise NotImplementedError
+
     async def send_carried(self, conversation_id: int, message: Message) -> None:
         """Send a message that follows the cursor, and move the cursor onto it."""
         raise NotImplementedError
+
+    def acknowledged(self, conversation_id: int, seq: int) -> None:
+        """This socket sent message `seq` and was told its number: it is not echoed back."""
+        if seq > self.cursor_of(conversation_id):
+            self.sent_here.add((conversation_id, seq))
+
+    def not_echoed(self, conversation_id: int, messages: list[Message]) -> list[Message]:
+        """`messages` without those this socket sent itself (which the cursor passes)."""
+        if not self.sent_here:
+            return messages
+        kept = []
+        for message in messages:
+            key = (conversation_id, message.seq)
+            if key in self.sent_here:
+                self.sent_here.discard(key)
+                self.move_cursor(conversation_id, message.seq)
+            else:
+                kept.append(message)
+        return kept
+
+    def forget_sent(self, conversation_id: int, *, everything: bool = False) -> None:
+        """Drop what the cursor has passed (a `sync` or `resume` sends one's own too)."""
+        if self.sent_here:
+            cursor = float("inf") if everything else self.cursor_of(conversation_id)
+            self.sent_here = {
+                (cid, seq) for cid, seq in self.sent_here if cid != conversation_id or seq > cursor
+            }
+
+    def delivered_frame(self, conversation_id: int, seq: int) -> dict:
+        raise NotImplementedError
+
+    async def send_delivered(self, conversation_id: int, seq: int) -> None:
+        """The other side's delivered mark, when it differs from the last one sent here."""
+        if self.delivered_sent.get(conversation_id) != seq:
+            self.delivered_sent[conversation_id] = seq
+            await self.send_json(self.delivered_frame(conversation_id, seq))
 
     async def catch_up(self, conversation_id: int, event: dict | None = None) -> None:
         """Read what is new from the database and send it."""
@@ -287,7 +331,8 @@ class ChatConsumer(AsyncWebsocketConsumer):
                 del ahead[seq]
             if cursor + 1 not in ahead:
                 break
-            await self.send_carried(conversation_id, ahead.pop(cursor + 1))
+            for message in self.not_echoed(conversation_id, [ahead.pop(cursor + 1)]):
+                await self.send_carried(conversation_id, message)
         if ahead:
             if conversation_id not in self.gap_timers:
                 self.gap_timers[conversation_id] = asyncio.get_running_loop().call_later(
@@ -417,6 +462,8 @@ class VisitorConsumer(ChatConsumer):
         for message in messages:
             await self.send_json(actions.message_frame(message, self.language))
             self.cursor = max(self.cursor, message.seq)
+        if self.conversation_id is not None:
+            self.forget_sent(self.conversation_id)
 
     # --- frames ---------------------------------------------------------------------------
 
@@ -455,6 +502,7 @@ class VisitorConsumer(ChatConsumer):
         message, _created = await self.act(
             actions.do_post_message, conversation_id, Message.Sender.VISITOR, text, client_id
         )
+        self.acknowledged(conversation_id, message.seq)
         await self.send_json({"type": "ack", "client_id": client_id, "seq": message.seq})
 
     async def on_typing(self, data: dict) -> None:
@@ -522,17 +570,23 @@ class VisitorConsumer(ChatConsumer):
     def cursor_of(self, conversation_id: int) -> int:
         return self.cursor
 
+    def move_cursor(self, conversation_id: int, seq: int) -> None:
+        self.cursor = max(self.cursor, seq)
+
     async def send_carried(self, conversation_id: int, message: Message) -> None:
         if actions.visible_to_visitor(message):
             await self.send_json(actions.message_frame(message, self.language))
         self.cursor = message.seq
+
+    def delivered_frame(self, conversation_id: int, seq: int) -> dict:
+        return {"type": "delivered", "seq": seq}
 
     async def chat_update(self, event: dict) -> None:
         if self.conversation_id is None:
             return
         if "accepted" not in event and "operator_delivered_seq" in event:
             await self.take_announced(self.conversation_id, event)
-            await self.send_json({"type": "delivered", "seq": event["operator_delivered_seq"]})
+            await self.send_delivered(self.conversation_id, event["operator_delivered_seq"])
             return
         await self.catch_up(self.conversation_id, event)
 
@@ -543,7 +597,7 @@ class VisitorConsumer(ChatConsumer):
         messages, conversation = await db(actions.update_for_reader)(
             conversation_id, self.cursor, for_visitor=True
         )
-        await self.send_messages(messages)
+        await self.send_messages(self.not_echoed(conversation_id, messages))
         if len(messages) >= protocol.SYNC_BATCH:
             await self.flush()
         elif conversation is not None:
@@ -552,7 +606,7 @@ class VisitorConsumer(ChatConsumer):
             self.cursor = max(self.cursor, conversation.last_seq)
         await self.send_ahead(conversation_id)
         if conversation is not None:
-            await self.send_json({"type": "delivered", "seq": conversation.operator_delivered_seq})
+            await self.send_delivered(conversation_id, conversation.operator_delivered_seq)
             if conversation.status == Conversation.Status.ACTIVE and (event or {}).get("accepted"):
                 await self.leave(actions.WAITING_GROUP)
                 await self.send_state(conversation)
@@ -699,7 +753,8 @@ class OperatorConsumer(ChatConsumer):
     async def send_messages(self, conversation_id: int, messages) -> None:
         for message in messages:
             await self.send_json(actions.message_frame(message, self.language))
-            self.cursors[conversation_id] = max(self.cursors.get(conversation_id, 0), message.seq)
+            self.move_cursor(conversation_id, message.seq)
+        self.forget_sent(conversation_id)
 
     # --- frames ---------------------------------------------------------------------------
 
@@ -754,6 +809,7 @@ class OperatorConsumer(ChatConsumer):
             note=note,
         )
         self.permission_checked_at = time.monotonic()
+        self.acknowledged(message.conversation_id, message.seq)
         await self.send_json(
             {
                 "type": "ack",
@@ -820,8 +876,21 @@ class OperatorConsumer(ChatConsumer):
     def cursor_of(self, conversation_id: int) -> int:
         return self.cursors.get(conversation_id, 0)
 
+    def move_cursor(self, conversation_id: int, seq: int) -> None:
+        self.cursors[conversation_id] = max(self.cursors.get(conversation_id, 0), seq)
+
     async def send_carried(self, conversation_id: int, message: Message) -> None:
         await self.send_messages(conversation_id, [message])
+
+    def delivered_frame(self, conversation_id: int, seq: int) -> dict:
+        return {"type": "delivered", "conversation": conversation_id, "seq": seq}
+
+    def stop_reading(self, conversation_id: int) -> None:
+        """The conversation left this console: forget everything kept about it."""
+        self.cursors.pop(conversation_id, None)
+        self.delivered_sent.pop(conversation_id, None)
+        self.forget_sent(conversation_id, everything=True)
+        self.forget(conversation_id)
 
     async def chat_update(self, event: dict) -> None:
         # Messages reach only an operator who may still read them: a permission withdrawn
@@ -829,13 +898,7 @@ class OperatorConsumer(ChatConsumer):
         conversation_id = event["id"]
         if self.permission_is_fresh and "visitor_delivered_seq" in event:
             await self.take_announced(conversation_id, event)
-            await self.send_json(
-                {
-                    "type": "delivered",
-                    "conversation": conversation_id,
-                    "seq": event["visitor_delivered_seq"],
-                }
-            )
+            await self.send_delivered(conversation_id, event["visitor_delivered_seq"])
             return
         await self.catch_up(conversation_id, event)
 
@@ -849,18 +912,12 @@ class OperatorConsumer(ChatConsumer):
             operator_id=self.user_id,
         )
         self.permission_checked_at = time.monotonic()
-        await self.send_messages(conversation_id, messages)
+        await self.send_messages(conversation_id, self.not_echoed(conversation_id, messages))
         if len(messages) >= protocol.SYNC_BATCH:
             await self.flush(conversation_id)
         await self.send_ahead(conversation_id)
         if conversation is not None:
-            await self.send_json(
-                {
-                    "type": "delivered",
-                    "conversation": conversation_id,
-                    "seq": conversation.visitor_delivered_seq,
-                }
-            )
+            await self.send_delivered(conversation_id, conversation.visitor_delivered_seq)
 
     async def chat_permissions(self, event: dict) -> None:
         """This operator's groups or permissions changed: check them now (closes the socket
@@ -876,8 +933,7 @@ class OperatorConsumer(ChatConsumer):
 
     async def chat_closed(self, event: dict) -> None:
         await self.leave(f"chat.conversation.{event['id']}")
-        self.cursors.pop(event["id"], None)
-        self.forget(event["id"])
+        self.stop_reading(event["id"])
         await self.send_json(
             {
                 "type": "conversation_closed",
@@ -899,6 +955,5 @@ class OperatorConsumer(ChatConsumer):
         conversation = await db(Conversation.objects.get)(pk=event["id"])
         if conversation.operator_id != self.user_id:
             await self.leave(conversation.group_name)
-            self.cursors.pop(conversation.pk, None)
-            self.forget(conversation.pk)
+            self.stop_reading(conversation.pk)
             await self.send_json({"type": "unassigned", "conversation": conversation.pk})

@@ -184,6 +184,9 @@ class Peer:
             sender = frame.get("sender")
             if sender != self.side and sender in ("visitor", "operator"):
                 self.ledger.received(frame.get("client_id"), at)
+        elif kind == "ack" and "seq" in frame:
+            # One's own message is not echoed back: its number comes with the ack.
+            self.seqs.setdefault(frame.get("conversation"), set()).add(frame["seq"])
         elif kind == "error" and frame.get("client_id"):
             self.ledger.refused(frame["client_id"], frame.get("code", "?"))
 

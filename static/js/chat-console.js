@@ -609,7 +609,12 @@
 
   function onAck(frame) {
     var entry = conversations[frame.conversation];
-    var pending = entry && entry.pending[frame.client_id];
+    if (!entry) {
+      return;
+    }
+    // The server does not echo a message back to the socket that sent it: this is its number.
+    entry.lastSeq = Math.max(entry.lastSeq, frame.seq);
+    var pending = entry.pending[frame.client_id];
     if (pending) {
       pending.element.setAttribute("data-seq", frame.seq);
       insertInOrder(entry.node.querySelector("[data-log]"), pending.element, frame.seq);

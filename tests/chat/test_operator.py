@@ -467,6 +467,8 @@ async def test_private_notes_never_reach_the_visitor(chat_pair, visitor):
     cid = v.conversation_id
     secret = "possible sexual exploitation, call police liaison"
     ack = await op.note(cid, secret)
+    # Not echoed to the console that wrote it; a sync reads it back.
+    await op.send(type="sync", conversation=cid, after=ack["seq"] - 1)
     mine = await op.expect("message", seq=ack["seq"])
     assert mine["kind"] == "note"
     assert "segments" not in mine or all("href" not in s for s in mine["segments"])

@@ -312,11 +312,12 @@ async def test_client_id_reused_for_other_content_is_not_silently_swallowed(chat
 async def test_visitor_links_have_no_segments_operator_links_do(chat_pair):
     v, op = await chat_pair()
     cid = v.conversation_id
-    await v.say("look at https://evil.example/login please")
+    ack = await v.say("look at https://evil.example/login please")
     to_operator = await op.expect("message", sender="visitor")
     assert "segments" not in to_operator
-    echo = await v.expect_message(sender="visitor")
-    assert "segments" not in echo
+    await v.send(type="sync", after=ack["seq"] - 1)  # one's own message, read back
+    own = await v.expect_message(sender="visitor")
+    assert "segments" not in own
 
     text = "See https://help.example.org/guide. Not javascript:alert(1) nor data:text/html,x"
     await op.say(cid, text)
@@ -513,9 +514,12 @@ async def test_a_missed_announcement_is_read_from_the_database_with_the_next(
     monkeypatch.undo()
     second = await op.say(v.conversation_id, "the next one")
     await v.expect_message(text="the next one")
-    await op.expect("message", seq=second["seq"])
+    await op.expect("message", seq=first["seq"])
+    await op.settle()
+    # The console's own message is not echoed, from the announcement or from the database.
     seqs = [m["seq"] for m in op.of_type("message")]
-    assert seqs[-2:] == [first["seq"], second["seq"]]
+    assert seqs[-1] == first["seq"] and second["seq"] not in seqs
+    assert first["seq"] not in [m["seq"] for m in v.of_type("message")]
 
 
 async def test_announcements_out_of_order_are_delivered_in_order_without_the_database(
@@ -546,3 +550,49 @@ async def test_announcements_out_of_order_are_delivered_in_order_without_the_dat
     texts = [m["text"] for m in op.of_type("message")]
     assert texts[-2:] == ["first", "second"]
     assert op.close_code is None
+
+
+async def test_a_message_is_not_echoed_to_its_socket_but_reaches_every_other(chat_pair, operator):
+    """The `ack` gives the sender its message's number; the other side, and another console
+    of the same operator, receive the message itself."""
+    v, op = await chat_pair()
+    cid = v.conversation_id
+    second_console = await operator(user=op.user)
+
+    from_visitor = await v.say("from the visitor")
+    await op.expect("message", seq=from_visitor["seq"])
+    await second_console.expect("message", seq=from_visitor["seq"])
+    from_console = await op.say(cid, "from the console")
+    await v.expect_message(seq=from_console["seq"])
+    await second_console.expect("message", seq=from_console["seq"])
+
+    # Each socket's cursor passed its own message: what follows flows on.
+    after = await v.say("and after it")
+    await op.expect("message", seq=after["seq"])
+    await v.settle()
+    await op.settle()
+    assert {from_visitor["seq"], after["seq"]}.isdisjoint(m["seq"] for m in v.of_type("message"))
+    assert from_console["seq"] not in [m["seq"] for m in op.of_type("message")]
+
+
+async def test_delivered_is_sent_when_the_mark_moves_not_after_every_message(chat_pair):
+    v, op = await chat_pair()
+    cid = v.conversation_id
+    for number in range(3):
+        await v.say(f"visitor {number}")
+    last = await op.expect("message", text="visitor 2")
+    reply = await op.say(cid, "the adviser")
+    await v.expect_message(seq=reply["seq"])
+    await v.settle()
+    await op.settle()
+    assert [f["seq"] for f in v.of_type("delivered")] == [0]
+    assert [f["seq"] for f in op.of_type("delivered")] == [0]
+
+    await op.send(type="received", conversation=cid, seq=last["seq"])
+    await v.expect("delivered", seq=last["seq"])
+    await v.send(type="received", seq=reply["seq"])
+    await op.expect("delivered", conversation=cid, seq=reply["seq"])
+    await v.settle()
+    await op.settle()
+    assert [f["seq"] for f in v.of_type("delivered")] == [0, last["seq"]]
+    assert [f["seq"] for f in op.of_type("delivered")] == [0, reply["seq"]]
