@@ -13,6 +13,7 @@ thread is not held up by the channel layer); elsewhere (views, commands) they ar
 from __future__ import annotations
 
 import datetime
+import functools
 import hashlib
 import re
 import secrets
@@ -402,8 +403,12 @@ def do_post_message(
     author_id: int | None = None,
     event: str = "",
     allowed_statuses=(Conversation.Status.WAITING, Conversation.Status.ACTIVE),
+    operator_id: int | None = None,
 ) -> tuple[Message, bool]:
     """Store a message with the conversation's next sequence number and announce it.
+
+    With `operator_id`, the conversation must be that operator's and the chat permission
+    theirs now (`operator_conversation` raises the reason when it is not).
 
     Idempotent: a message with the same sender and client id as an earlier one stores nothing
     and returns the earlier message (created=False). A client id that names a different
@@ -431,8 +436,12 @@ def do_post_message(
                 allowed_statuses,
                 # A visitor who talks is present.
                 seen_at=timezone.now() if sender == Message.Sender.VISITOR else None,
+                operator_id=operator_id,
             )
             if numbers is None:
+                if operator_id is not None:
+                    # Refused: the operator's permission or conversation says why, first.
+                    operator_conversation(operator_id, conversation_id)
                 earlier = earlier_one()  # a resend of a message stored before the end
                 if earlier is not None:
                     return resent(earlier)
@@ -440,7 +449,7 @@ def do_post_message(
             seq, *marks = numbers
             # A resend of the same client id breaks the unique constraint: the number is
             # given back with the rollback, and the earlier message answers.
-            message = Message.objects.create(
+            message = Message(
                 conversation_id=conversation_id,
                 seq=seq,
                 sender=sender,
@@ -450,6 +459,7 @@ def do_post_message(
                 text=text,
                 event=event,
             )
+            _insert(message)
             announce_update(conversation_id, message, marks)
     except IntegrityError:
         earlier = earlier_one()
@@ -459,10 +469,45 @@ def do_post_message(
     return message, True
 
 
-def _next_seq(conversation_id: int, statuses, *, seen_at) -> tuple[int, int, int] | None:
-    """Take the conversation's next sequence number if its status is one of `statuses`:
-    one UPDATE … RETURNING (PostgreSQL, and SQLite since 3.35), which the ORM's update()
-    cannot say. Returns the number and the two delivered marks, or None."""
+def _insert(instance: Message) -> None:
+    """`instance.save()` for a new row, as one INSERT … RETURNING its id. On the chat's hot
+    path the ORM spent more time building its INSERT than the database took to run it
+    (docs/performance.md). Model has no save signals; values are prepared by their fields."""
+    meta = instance._meta
+    fields = [field for field in meta.concrete_fields if not field.primary_key]
+    quote = connection.ops.quote_name
+    # Only names from the model's metadata and placeholders go into the statement.
+    sql = (
+        f"INSERT INTO {quote(meta.db_table)} ({', '.join(quote(f.column) for f in fields)})"  # noqa: S608
+        f" VALUES ({', '.join(['%s'] * len(fields))}) RETURNING {quote(meta.pk.column)}"
+    )
+    values = [
+        field.get_db_prep_save(getattr(instance, field.attname), connection) for field in fields
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, values)
+        instance.pk = cursor.fetchone()[0]
+    instance._state.adding = False
+    instance._state.db = connection.alias
+
+
+@functools.lru_cache(maxsize=256)
+def _operator_permission_sql(alias: str, user_id: int) -> tuple[str, tuple]:
+    """`_operators(user_id)` as SQL, compiled by the ORM (the permission rule lives in one
+    place) once per operator and process: building it took longer than running it. Only the
+    statement is kept; the database evaluates the permission afresh every time."""
+    query = _operators(user_id).values("pk").query
+    sql, params = query.get_compiler(using=alias).as_sql()
+    return sql, tuple(params)
+
+
+def _next_seq(
+    conversation_id: int, statuses, *, seen_at, operator_id: int | None = None
+) -> tuple[int, int, int] | None:
+    """Take the conversation's next sequence number if its status is one of `statuses` (and,
+    with `operator_id`, if it is that operator's and they may operate the chat now): one
+    UPDATE … RETURNING (PostgreSQL, and SQLite since 3.35), which the ORM's update() cannot
+    say. Returns the number and the two delivered marks, or None."""
     seen, params = "", []
     if seen_at is not None:
         seen = ", visitor_seen_at = %s"
@@ -470,14 +515,20 @@ def _next_seq(conversation_id: int, statuses, *, seen_at) -> tuple[int, int, int
         params.append(field.get_db_prep_value(seen_at, connection))
     table = connection.ops.quote_name(Conversation._meta.db_table)
     statuses = [str(status) for status in statuses]
-    # Only the table's name and placeholders are put into the statement; values are params.
+    params += [conversation_id, *statuses]
+    operator = ""
+    if operator_id is not None:
+        allowed, allowed_params = _operator_permission_sql(connection.alias, operator_id)
+        operator = f" AND operator_id = %s AND EXISTS ({allowed})"
+        params += [operator_id, *allowed_params]
+    # Only names and placeholders are put into the statement; values are params.
     sql = (
         f"UPDATE {table} SET last_seq = last_seq + 1{seen}"  # noqa: S608
-        f" WHERE id = %s AND status IN ({', '.join(['%s'] * len(statuses))})"
+        f" WHERE id = %s AND status IN ({', '.join(['%s'] * len(statuses))}){operator}"
         " RETURNING last_seq, visitor_delivered_seq, operator_delivered_seq"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, conversation_id, *statuses])
+        cursor.execute(sql, params)
         return cursor.fetchone()
 
 
@@ -802,25 +853,31 @@ def access_operator_conversation(user_id: int, conversation_id) -> tuple[object,
 
 def do_operator_post(user_id: int, conversation_id, client_id, text, *, note: bool) -> Message:
     """An operator's message (or private note, kept for staff): the permission, the
-    conversation and the input checked and the message stored, in one call."""
-    conversation = operator_conversation(user_id, conversation_id)
-    client_id = check_client_id(client_id)
+    conversation and the input checked and the message stored. The permission and the
+    conversation are checked by the statement that takes the sequence number; only when it
+    refuses (or the input is wrong) are they read to say why, the permission's error first."""
+    if isinstance(conversation_id, bool) or not isinstance(conversation_id, int):
+        operator_conversation(user_id, conversation_id)  # raises
+    try:
+        client_id = check_client_id(client_id)
+        text = check_text(text, protocol.MAX_NOTE_CHARS if note else protocol.MAX_MESSAGE_CHARS)
+    except ChatError:
+        operator_conversation(user_id, conversation_id)
+        raise
     if note:
-        text = check_text(text, protocol.MAX_NOTE_CHARS)
-        message, _created = do_post_message(
-            conversation.pk,
-            Message.Sender.OPERATOR,
-            text,
-            client_id,
-            kind=Message.Kind.NOTE,
-            author_id=user_id,
-            allowed_statuses=(Conversation.Status.ACTIVE, Conversation.Status.ENDING),
-        )
+        statuses = (Conversation.Status.ACTIVE, Conversation.Status.ENDING)
     else:
-        text = check_text(text)
-        message, _created = do_post_message(
-            conversation.pk, Message.Sender.OPERATOR, text, client_id, author_id=user_id
-        )
+        statuses = (Conversation.Status.WAITING, Conversation.Status.ACTIVE)
+    message, _created = do_post_message(
+        conversation_id,
+        Message.Sender.OPERATOR,
+        text,
+        client_id,
+        kind=Message.Kind.NOTE if note else Message.Kind.TEXT,
+        author_id=user_id,
+        allowed_statuses=statuses,
+        operator_id=user_id,
+    )
     return message
 
 

@@ -3,6 +3,7 @@ throughput rests on these (docs/performance.md). Counts, never timings."""
 
 from __future__ import annotations
 
+from django.contrib.auth.models import Group, Permission
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -43,12 +44,51 @@ def test_a_visitors_message_is_one_update_and_one_insert(active):
     assert sql[1].startswith("INSERT")
 
 
-def test_an_operators_message_adds_one_query_for_permission_and_conversation(active):
+def test_an_operators_message_checks_permission_and_conversation_in_its_update(active):
     operator, conversation = active
     with CaptureQueriesContext(connection) as context:
         message = actions.do_operator_post(operator.pk, conversation.pk, "c1", "hello", note=False)
-    assert message.author_id == operator.pk
-    assert len(statements(context)) == 3, statements(context)
+    assert message.author_id == operator.pk and message.pk is not None
+    sql = statements(context)
+    assert len(sql) == 2, sql
+    assert sql[0].startswith("UPDATE") and "operator_id" in sql[0] and "EXISTS" in sql[0]
+    assert sql[1].startswith("INSERT")
+    assert Message.objects.get(pk=message.pk).text == "hello"
+
+
+@pytest.mark.parametrize("through", ["group", "superuser"])
+def test_an_operators_message_is_stored_whichever_way_the_permission_is_held(active, through):
+    operator, conversation = active
+    permission = Permission.objects.get(codename="operate_chat", content_type__app_label="chat")
+    operator.user_permissions.clear()
+    if through == "group":
+        group = Group.objects.create(name="Advisers")
+        group.permissions.add(permission)
+        operator.groups.add(group)
+    else:
+        type(operator).objects.filter(pk=operator.pk).update(is_superuser=True)
+    message = actions.do_operator_post(operator.pk, conversation.pk, "c1", "hello", note=False)
+    assert message.seq == 1
+
+
+@pytest.mark.parametrize("refusal", ["not_theirs", "no_permission", "inactive", "closed"])
+def test_an_operators_refused_message_stores_nothing_and_says_why(active, refusal):
+    operator, conversation = active
+    expected = {"not_theirs": "forbidden", "no_permission": "forbidden", "inactive": "forbidden"}
+    if refusal == "not_theirs":
+        Conversation.objects.filter(pk=conversation.pk).update(operator=make_user())
+    elif refusal == "no_permission":
+        operator.groups.clear()
+        operator.user_permissions.clear()
+    elif refusal == "inactive":
+        type(operator).objects.filter(pk=operator.pk).update(is_active=False)
+    else:
+        Conversation.objects.filter(pk=conversation.pk).update(status=Conversation.Status.CLOSED)
+    with pytest.raises(actions.ChatError) as refused:
+        actions.do_operator_post(operator.pk, conversation.pk, "c1", "hello", note=False)
+    assert refused.value.code == expected.get(refusal, "closed")
+    assert not Message.objects.filter(conversation=conversation).exists()
+    assert Conversation.objects.get(pk=conversation.pk).last_seq == 0
 
 
 # Announcements are collected when the action's own transaction commits: a real commit.
