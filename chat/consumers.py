@@ -42,6 +42,10 @@ _db_pool = ThreadPoolExecutor(max_workers=DB_THREADS, thread_name_prefix="chat-d
 # How long a reader waits for a message announced out of order before reading the database.
 GAP_SECONDS = 1.0
 
+# A change to the queue is shown after this long, so that the changes of a burst (a campaign
+# sends many visitors at once, operators accept them) cost each socket one read, not one each.
+QUEUE_SETTLE_SECONDS = 0.2
+
 
 def db(func):
     """`func` as the consumers await it (see DB_THREADS).
@@ -193,19 +197,22 @@ class ChatConsumer(AsyncWebsocketConsumer):
         for group in list(self.groups_joined):
             await self.leave(group)
 
-    def refresh(self, name: str, read_and_send) -> None:
+    def refresh(self, name: str, read_and_send, *, settle: float = 0) -> None:
         """Send a fresh snapshot (the queue, a place in it) after a change, coalescing changes:
-        the first change starts a read; changes that arrive while it runs mark it stale, and
-        one more read follows. A burst of changes (a campaign sends many visitors at once)
-        costs each console one read at a time instead of one per change, and the events
-        behind it in the consumer (messages) do not wait for those reads."""
+        the first change starts a read (`settle` seconds later, so that a burst is read once);
+        changes that arrive before or while it runs mark it stale, and one more read follows.
+        A burst of changes (a campaign sends many visitors at once) costs each console one read
+        at a time instead of one per change, and the events behind it in the consumer
+        (messages) do not wait for those reads."""
         self.stale.add(name)
         if name not in self.refreshing:
-            self.refreshing[name] = asyncio.create_task(self._refresh(name, read_and_send))
+            self.refreshing[name] = asyncio.create_task(self._refresh(name, read_and_send, settle))
 
-    async def _refresh(self, name: str, read_and_send) -> None:
+    async def _refresh(self, name: str, read_and_send, settle: float) -> None:
         try:
             while name in self.stale:
+                if settle:
+                    await asyncio.sleep(settle)
                 self.stale.discard(name)
                 await read_and_send()
         except ChatError as error:
@@ -641,7 +648,7 @@ class VisitorConsumer(ChatConsumer):
     async def chat_queue(self, event: dict) -> None:
         """Queue changes reach waiting visitors as a new place in the queue."""
         if self.conversation_id is not None:
-            self.refresh("queue", self.send_place)
+            self.refresh("queue", self.send_place, settle=QUEUE_SETTLE_SECONDS)
 
     async def send_place(self) -> None:
         if self.conversation_id is None:
@@ -882,7 +889,7 @@ class OperatorConsumer(ChatConsumer):
     # --- channel layer events -------------------------------------------------------------
 
     async def chat_queue(self, event: dict) -> None:
-        self.refresh("queue", self.send_queue)
+        self.refresh("queue", self.send_queue, settle=QUEUE_SETTLE_SECONDS)
 
     async def chat_presence(self, event: dict) -> None:
         await self.chat_queue(event)

@@ -566,3 +566,31 @@ async def test_a_burst_of_queue_changes_costs_a_console_one_read_at_a_time(
     await op.settle()
     assert len(reads) <= 4 and len(op.of_type("queue")) <= 4, len(reads)
     assert [c["id"] for c in op.of_type("queue")[-1]["queue"]] == [v.conversation_id]
+
+
+async def test_queue_changes_close_together_are_read_once(operator, monkeypatch):
+    """Changes that arrive within QUEUE_SETTLE_SECONDS of the first (visitors arriving and
+    being accepted in a burst) cost the console one read of the queue, not one each."""
+    import asyncio
+
+    from channels.layers import get_channel_layer
+
+    from chat import actions, consumers
+
+    op = await operator()
+    reads = []
+    original = actions.queue_for
+
+    def counting_queue_for(user):
+        reads.append(1)
+        return original(user)
+
+    monkeypatch.setattr(actions, "queue_for", counting_queue_for)
+    layer = get_channel_layer()
+    gap = consumers.QUEUE_SETTLE_SECONDS / 20
+    for _ in range(10):  # spread over half the settling time
+        await layer.group_send(actions.OPERATORS_GROUP, {"type": "chat.queue"})
+        await asyncio.sleep(gap)
+    await op.expect("queue")
+    await op.settle(consumers.QUEUE_SETTLE_SECONDS * 2)
+    assert len(reads) == 1 and len(op.of_type("queue")) == 1
