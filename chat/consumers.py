@@ -34,8 +34,10 @@ logger = logging.getLogger(__name__)
 # On PostgreSQL the consumers' database work runs in a pool of threads, each with a connection
 # of its own, so that one message's wait for PostgreSQL (a commit: a WAL flush) does not hold
 # up everybody else's, and commits that overlap share a flush (docs/performance.md). SQLite
-# takes one writer at a time: there it stays in Channels' one database thread.
-DB_THREADS = 4
+# takes one writer at a time: there it stays in Channels' one database thread. Each socket
+# stores its messages while it goes on reading (`posting_types`), so calls overlap: with 4
+# threads, 200 conversations queued for the pool (docs/performance.md).
+DB_THREADS = 8
 _db_pool = ThreadPoolExecutor(max_workers=DB_THREADS, thread_name_prefix="chat-db")
 
 
@@ -158,6 +160,9 @@ class ChatConsumer(AsyncWebsocketConsumer):
 
     frame_types: frozenset[str] = frozenset()
     message_types: frozenset[str] = frozenset({"message"})
+    # Frames that store a message run side by side, in one lane per conversation (see
+    # `receive`), so that a socket goes on reading while its messages are being stored.
+    posting_types: frozenset[str] = frozenset({"message"})
     language = "lv"
 
     async def connect(self) -> None:
@@ -173,6 +178,8 @@ class ChatConsumer(AsyncWebsocketConsumer):
         self.sent_here: set[tuple[int, int]] = set()
         # The other side's delivered mark as last sent on this socket, by conversation.
         self.delivered_sent: dict[int, int] = {}
+        # The last posting frame of each lane still running, by `lane_of` its frame.
+        self.lanes: dict[object, asyncio.Task] = {}
         await self.accept()
         await self.on_connect()
 
@@ -188,6 +195,11 @@ class ChatConsumer(AsyncWebsocketConsumer):
         if group in self.groups_joined:
             await self.channel_layer.group_discard(group, self.channel_name)
             self.groups_joined.discard(group)
+
+    async def websocket_disconnect(self, message) -> None:
+        # What the socket sent before it closed is stored and announced first.
+        await self.lanes_done()
+        await super().websocket_disconnect(message)
 
     async def disconnect(self, code) -> None:
         for task in list(self.refreshing.values()):
@@ -226,11 +238,17 @@ class ChatConsumer(AsyncWebsocketConsumer):
     async def send_json(self, content: dict) -> None:
         await self.send(text_data=json.dumps(content, ensure_ascii=False))
 
-    async def act(self, action, *args, **kwargs):
+    async def act(self, action, *args, before_announcing=None, **kwargs):
         """Run a `do_…` action in the database thread, then send what it announced from here,
         also when it failed after a commit (`actions.deferring`). A layer that fails loses
-        nothing: it is logged, and the readers catch up from the database."""
+        nothing: it is logged, and the readers catch up from the database.
+
+        `before_announcing(result)` runs first when the action succeeded: this socket reads
+        while the action runs, so what it must know of the result before the announcement
+        comes back to it (its own message's seq) is set there."""
         outcome = await db(actions.deferring(action))(*args, **kwargs)
+        if outcome.error is None and before_announcing is not None:
+            before_announcing(outcome.result)
         for group, event in outcome.announcements:
             try:
                 await self.channel_layer.group_send(group, event)
@@ -271,6 +289,37 @@ class ChatConsumer(AsyncWebsocketConsumer):
         if frame_type not in self.frame_types:
             await self.send_error(ChatError(protocol.ERROR_UNKNOWN_TYPE), request=frame_type[:32])
             return
+        if frame_type in self.posting_types:
+            # Stored while the socket goes on: an operator's message to one conversation does
+            # not hold up what arrives in the others (nor the visitor's, the operator's reply).
+            key = self.lane_of(data)
+            task = asyncio.create_task(
+                self.run_frame(frame_type, data, extra, after=self.lanes.get(key))
+            )
+            self.lanes[key] = task
+            task.add_done_callback(functools.partial(self.lane_finished, key))
+            return
+        # Every other frame comes after the messages sent before it (a message, then `end`).
+        await self.lanes_done()
+        await self.run_frame(frame_type, data, extra)
+
+    def lane_of(self, data: dict) -> object:
+        """The lane of a posting frame: frames of one lane are handled in the order sent."""
+        return None
+
+    def lane_finished(self, key: object, task: asyncio.Task) -> None:
+        if self.lanes.get(key) is task:
+            del self.lanes[key]
+
+    async def lanes_done(self) -> None:
+        while self.lanes:
+            await asyncio.wait(list(self.lanes.values()))
+
+    async def run_frame(
+        self, frame_type: str, data: dict, extra: dict, *, after: asyncio.Task | None = None
+    ) -> None:
+        if after is not None:
+            await asyncio.wait([after])
         try:
             await getattr(self, f"on_{frame_type}")(data)
         except ChatError as error:
@@ -521,9 +570,13 @@ class VisitorConsumer(ChatConsumer):
         client_id = actions.check_client_id(data.get("client_id"))
         text = actions.check_text(data.get("text"))
         message, _created = await self.act(
-            actions.do_post_message, conversation_id, Message.Sender.VISITOR, text, client_id
+            actions.do_post_message,
+            conversation_id,
+            Message.Sender.VISITOR,
+            text,
+            client_id,
+            before_announcing=lambda stored: self.acknowledged(conversation_id, stored[0].seq),
         )
-        self.acknowledged(conversation_id, message.seq)
         await self.send_json({"type": "ack", "client_id": client_id, "seq": message.seq})
 
     async def on_typing(self, data: dict) -> None:
@@ -684,6 +737,7 @@ class OperatorConsumer(ChatConsumer):
         }
     )
     message_types = frozenset({"message", "note"})
+    posting_types = message_types
 
     async def on_connect(self) -> None:
         user = self.scope.get("user")
@@ -813,6 +867,12 @@ class OperatorConsumer(ChatConsumer):
             {"type": "chat.update", "id": conversation.pk, "accepted": True},
         )
 
+    def lane_of(self, data: dict) -> object:
+        """Messages and notes to one conversation keep their order; a malformed conversation
+        (refused when its frame runs) shares one lane."""
+        conversation_id = data.get("conversation")
+        return conversation_id if type(conversation_id) is int else None
+
     async def on_message(self, data: dict) -> None:
         await self.post(data, note=False)
 
@@ -828,9 +888,9 @@ class OperatorConsumer(ChatConsumer):
             data.get("client_id"),
             data.get("text"),
             note=note,
+            before_announcing=lambda stored: self.acknowledged(stored.conversation_id, stored.seq),
         )
         self.permission_checked_at = time.monotonic()
-        self.acknowledged(message.conversation_id, message.seq)
         await self.send_json(
             {
                 "type": "ack",
