@@ -71,6 +71,7 @@ class Window:
     recovered: int = 0  # delivered only after the client asked for what it missed
     refused: Counter = field(default_factory=Counter)  # error frames, by code
     latencies: list[float] = field(default_factory=list)
+    sent_at: list[float] = field(default_factory=list)  # when each latency's message was sent
     first_send: float | None = None
     last_send: float | None = None
     last_receive: float | None = None
@@ -78,6 +79,17 @@ class Window:
     @property
     def lost(self) -> int:
         return self.sent - self.delivered
+
+    def p99_by_second(self) -> list[float]:
+        """The p99 latency of the messages sent in each second of the window: a backlog that
+        builds up shows as a rise, a pause as a spike."""
+        seconds: dict[int, list[float]] = {}
+        for sent_at, latency in zip(self.sent_at, self.latencies, strict=True):
+            seconds.setdefault(int(sent_at - (self.first_send or 0)), []).append(latency)
+        return [
+            round(percentile(sorted(seconds.get(second, [])), 0.99) * 1000, 1)
+            for second in range(max(seconds) + 1 if seconds else 0)
+        ]
 
     def summary(self) -> dict:
         ordered = sorted(self.latencies)
@@ -97,6 +109,7 @@ class Window:
                 "max": round((ordered[-1] if ordered else 0) * 1000, 2),
                 "mean": round((sum(ordered) / len(ordered) if ordered else 0) * 1000, 2),
             },
+            "p99_ms_by_second": self.p99_by_second(),
             "duration_s": round(span, 3),
             "send_rate_per_s": round(self.sent / send_span, 1) if send_span > 0 else None,
             "throughput_per_s": round(self.delivered / span, 1) if span > 0 else 0.0,
@@ -127,6 +140,7 @@ class Ledger:
         if entry[2] == 1:
             window.delivered += 1
             window.latencies.append(at - entry[1])
+            window.sent_at.append(entry[1])
             window.last_receive = max(window.last_receive or at, at)
             if self.recovering:
                 window.recovered += 1

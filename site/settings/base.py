@@ -154,6 +154,11 @@ if REDIS_URL:
             # once; the database is the source of truth either way.
             "BACKEND": "channels_redis.pubsub.RedisPubSubChannelLayer",
             "CONFIG": {
+                # The same Redis, named 16 times. The layer keeps a publishing and a subscribing
+                # connection per entry, and a publish waits for the one before it on the same
+                # connection: through one, a busy process's publishes queued for up to seconds
+                # (docs/performance.md). Channels and groups are spread over the entries by a
+                # hash of their name, the same in every process.
                 "hosts": [
                     {
                         "address": REDIS_URL,
@@ -161,7 +166,8 @@ if REDIS_URL:
                         # of holding the consumer that sent it.
                         "socket_timeout": 15,
                     }
-                ],
+                ]
+                * 16,
                 "prefix": os.environ.get("CHANNEL_LAYER_PREFIX", "lantern"),
             },
         }

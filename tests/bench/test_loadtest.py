@@ -76,6 +76,10 @@ def test_load_generator_loses_and_duplicates_nothing(tmp_path):
         assert run["duplicated"] == 0, (name, run)
         assert run["refused"] == {}, (name, run)
         assert run["ended"] == 4, (name, run)
+        # One p99 per second of sending, each no more than the run's largest latency.
+        by_second = run["p99_ms_by_second"]
+        assert 1 <= len(by_second) <= 4, (name, by_second)
+        assert max(by_second) <= run["latency_ms"]["max"], (name, run)
     assert runs["lantern"]["operators"] == 2
     idle = json.loads(out.read_text())["idle"]
     assert idle["lantern_visitor"]["opened"] == 20
