@@ -12,6 +12,7 @@ thread is not held up by the channel layer); elsewhere (views, commands) they ar
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import functools
 import hashlib
@@ -428,67 +429,40 @@ def do_post_message(
             conversation_id=conversation_id, sender=sender, client_id=client_id
         ).first()
 
+    message = Message(
+        conversation_id=conversation_id,
+        sender=sender,
+        kind=kind,
+        author_id=author_id,
+        client_id=client_id,
+        text=text,
+        event=event,
+    )
     try:
-        with transaction.atomic():
-            # Takes the row's write lock, so sequence numbers never collide.
-            numbers = _next_seq(
-                conversation_id,
-                allowed_statuses,
-                # A visitor who talks is present.
-                seen_at=timezone.now() if sender == Message.Sender.VISITOR else None,
-                operator_id=operator_id,
-            )
-            if numbers is None:
-                if operator_id is not None:
-                    # Refused: the operator's permission or conversation says why, first.
-                    operator_conversation(operator_id, conversation_id)
-                earlier = earlier_one()  # a resend of a message stored before the end
-                if earlier is not None:
-                    return resent(earlier)
-                raise ChatError(protocol.ERROR_CLOSED)
-            seq, *marks = numbers
-            # A resend of the same client id breaks the unique constraint: the number is
-            # given back with the rollback, and the earlier message answers.
-            message = Message(
-                conversation_id=conversation_id,
-                seq=seq,
-                sender=sender,
-                kind=kind,
-                author_id=author_id,
-                client_id=client_id,
-                text=text,
-                event=event,
-            )
-            _insert(message)
-            announce_update(conversation_id, message, marks)
+        marks = _store(
+            message,
+            allowed_statuses,
+            # A visitor who talks is present.
+            seen_at=timezone.now() if sender == Message.Sender.VISITOR else None,
+            operator_id=operator_id,
+        )
     except IntegrityError:
+        # A resend of the same client id breaks the unique constraint: nothing was stored, the
+        # number was given back, and the earlier message answers.
         earlier = earlier_one()
         if earlier is None:
             raise
         return resent(earlier)
+    if marks is None:
+        if operator_id is not None:
+            # Refused: the operator's permission or conversation says why, first.
+            operator_conversation(operator_id, conversation_id)
+        earlier = earlier_one()  # a resend of a message stored before the end
+        if earlier is not None:
+            return resent(earlier)
+        raise ChatError(protocol.ERROR_CLOSED)
+    announce_update(conversation_id, message, marks)
     return message, True
-
-
-def _insert(instance: Message) -> None:
-    """`instance.save()` for a new row, as one INSERT … RETURNING its id. On the chat's hot
-    path the ORM spent more time building its INSERT than the database took to run it
-    (docs/performance.md). Model has no save signals; values are prepared by their fields."""
-    meta = instance._meta
-    fields = [field for field in meta.concrete_fields if not field.primary_key]
-    quote = connection.ops.quote_name
-    # Only names from the model's metadata and placeholders go into the statement.
-    sql = (
-        f"INSERT INTO {quote(meta.db_table)} ({', '.join(quote(f.column) for f in fields)})"  # noqa: S608
-        f" VALUES ({', '.join(['%s'] * len(fields))}) RETURNING {quote(meta.pk.column)}"
-    )
-    values = [
-        field.get_db_prep_save(getattr(instance, field.attname), connection) for field in fields
-    ]
-    with connection.cursor() as cursor:
-        cursor.execute(sql, values)
-        instance.pk = cursor.fetchone()[0]
-    instance._state.adding = False
-    instance._state.db = connection.alias
 
 
 @functools.lru_cache(maxsize=256)
@@ -501,35 +475,89 @@ def _operator_permission_sql(alias: str, user_id: int) -> tuple[str, tuple]:
     return sql, tuple(params)
 
 
-def _next_seq(
-    conversation_id: int, statuses, *, seen_at, operator_id: int | None = None
-) -> tuple[int, int, int] | None:
-    """Take the conversation's next sequence number if its status is one of `statuses` (and,
-    with `operator_id`, if it is that operator's and they may operate the chat now): one
-    UPDATE … RETURNING (PostgreSQL, and SQLite since 3.35), which the ORM's update() cannot
-    say. Returns the number and the two delivered marks, or None."""
-    seen, params = "", []
+def _store(
+    message: Message, statuses, *, seen_at, operator_id: int | None = None
+) -> list[int] | None:
+    """Give `message` its conversation's next sequence number and insert it, if the
+    conversation's status is one of `statuses` (and, with `operator_id`, if it is that
+    operator's and they may operate the chat now). Returns the two delivered marks, or None
+    when the conversation refuses; an IntegrityError (a client id used before) stores nothing.
+
+    The number is taken by an UPDATE … RETURNING, which holds the row's write lock until the
+    end of the transaction, so numbers never collide, and the row is inserted with it. On
+    PostgreSQL that is one statement (the UPDATE in a WITH, the INSERT from its row): one trip
+    to the database and no transaction around it. SQLite allows no UPDATE in a WITH, so there
+    they are two statements in one transaction. The ORM's update() cannot say RETURNING, and
+    its create() spent more time building the INSERT than the database took to run it
+    (docs/performance.md); the model has no save signals, and values are prepared by their
+    fields. Only names and placeholders go into the statements; values are params."""
+    quote = connection.ops.quote_name
+    seen, update_params = "", []
     if seen_at is not None:
-        seen = ", visitor_seen_at = %s"
+        seen = f", {quote('visitor_seen_at')} = %s"
         field = Conversation._meta.get_field("visitor_seen_at")
-        params.append(field.get_db_prep_value(seen_at, connection))
-    table = connection.ops.quote_name(Conversation._meta.db_table)
+        update_params.append(field.get_db_prep_value(seen_at, connection))
     statuses = [str(status) for status in statuses]
-    params += [conversation_id, *statuses]
+    update_params += [message.conversation_id, *statuses]
     operator = ""
     if operator_id is not None:
         allowed, allowed_params = _operator_permission_sql(connection.alias, operator_id)
         operator = f" AND operator_id = %s AND EXISTS ({allowed})"
-        params += [operator_id, *allowed_params]
-    # Only names and placeholders are put into the statement; values are params.
-    sql = (
-        f"UPDATE {table} SET last_seq = last_seq + 1{seen}"  # noqa: S608
+        update_params += [operator_id, *allowed_params]
+    update = (
+        f"UPDATE {quote(Conversation._meta.db_table)} SET last_seq = last_seq + 1{seen}"  # noqa: S608
         f" WHERE id = %s AND status IN ({', '.join(['%s'] * len(statuses))}){operator}"
         " RETURNING last_seq, visitor_delivered_seq, operator_delivered_seq"
     )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchone()
+    meta = Message._meta
+    fields = [field for field in meta.concrete_fields if not field.primary_key]
+    columns = ", ".join(quote(field.column) for field in fields)
+    table, pk = quote(meta.db_table), quote(meta.pk.column)
+
+    def values(seq: str | None = None) -> tuple[str, list]:
+        """The INSERT's placeholders and params; `seq`, when given, is the SQL of the number."""
+        placeholders, params = [], []
+        for field in fields:
+            if seq is not None and field.attname == "seq":
+                placeholders.append(seq)
+            else:
+                placeholders.append("%s")
+                params.append(field.get_db_prep_save(getattr(message, field.attname), connection))
+        return ", ".join(placeholders), params
+
+    if connection.vendor == "postgresql":
+        placeholders, insert_params = values(seq="n.last_seq")
+        statement = (
+            f"WITH n AS ({update}), m AS (INSERT INTO {table} ({columns})"  # noqa: S608
+            f" SELECT {placeholders} FROM n RETURNING {pk}, seq)"
+            f" SELECT m.seq, n.visitor_delivered_seq, n.operator_delivered_seq, m.{pk}"
+            " FROM m, n"
+        )
+        # Its own transaction; inside a caller's, a savepoint keeps a refused client id from
+        # breaking the caller's transaction.
+        savepoint = transaction.atomic() if connection.in_atomic_block else contextlib.nullcontext()
+        with savepoint, connection.cursor() as cursor:
+            cursor.execute(statement, [*update_params, *insert_params])
+            row = cursor.fetchone()
+        if row is None:
+            return None
+        message.seq, *marks, message.pk = row
+    else:
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute(update, update_params)
+            row = cursor.fetchone()
+            if row is None:
+                return None
+            message.seq, *marks = row
+            placeholders, insert_params = values()
+            cursor.execute(
+                f"INSERT INTO {table} ({columns}) VALUES ({placeholders}) RETURNING {pk}",  # noqa: S608
+                insert_params,
+            )
+            message.pk = cursor.fetchone()[0]
+    message._state.adding = False
+    message._state.db = connection.alias
+    return marks
 
 
 def visible_to_visitor(message: Message) -> bool:
