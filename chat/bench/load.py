@@ -47,6 +47,10 @@ CONNECT_BATCH = 100  # sockets opened at once (daphne refuses a handshake it can
 JOIN_BATCH = 20  # bare Channels group_add calls at once (see BareTarget.setup)
 START_BATCH = 10  # Lantern conversations started and accepted at once (keeps the queue short)
 SETUP_TIMEOUT = 60.0
+# Between setting up and the first message: what the set-up set going in the server (the queue
+# read again QUEUE_SETTLE_SECONDS after the last acceptance, by every console and visitor
+# still waiting) is done, so that the messages measure conversations under way.
+QUIET_BEFORE_SENDING = 1.0
 DRAIN_TIMEOUT = 10.0  # seconds without a delivery before the rest counts as lost
 MAX_DRAIN = 300.0
 now = time.perf_counter
@@ -282,7 +286,7 @@ class Target:
         """Every side of every conversation sends `messages` at `rate` per second, each on
         its own schedule (a random phase, then every 1/rate seconds, without drift)."""
         interval = 1.0 / rate
-        start = now() + 0.2
+        start = now() + QUIET_BEFORE_SENDING
 
         async def side_loop(conversation: Conversation, side: str) -> None:
             peer = conversation.visitor if side == "visitor" else conversation.operator
