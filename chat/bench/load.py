@@ -91,7 +91,7 @@ class Window:
         for sent_at, latency in zip(self.sent_at, self.latencies, strict=True):
             seconds.setdefault(int(sent_at - (self.first_send or 0)), []).append(latency)
         return [
-            round(percentile(sorted(seconds.get(second, [])), 0.99) * 1000, 1)
+            round(percentile(sorted(seconds.get(second, [])), 0.99) * 1000, 2)
             for second in range(max(seconds) + 1 if seconds else 0)
         ]
 

@@ -16,12 +16,15 @@ import sys
 import uuid
 
 from django.conf import settings
+from django.db import connection
 from django.test import Client
 from django.urls import Resolver404, resolve
 
 import pytest
 
+from chat.bench.runner import vacuum_chat_tables
 from chat.bench.server import port_is_free
+from chat.models import Conversation, Message
 from tests.chat.test_two_servers import database_url_for_servers
 
 BENCH_PORTS = range(8100, 8200)
@@ -106,3 +109,19 @@ async def test_bench_socket_is_refused_by_default():
     scope = {"type": "websocket", "path": "/ws/bench/chat/", "headers": []}
     with pytest.raises(ValueError, match="No route found"):
         await URLRouter(websocket_urlpatterns)(scope, None, None)
+
+
+# VACUUM cannot run inside a transaction: the test's database is not wrapped in one.
+@pytest.mark.django_db(transaction=True)
+def test_the_chat_tables_are_vacuumed_before_a_lantern_run():
+    vacuum_chat_tables()
+    if connection.vendor != "postgresql":
+        return  # nothing to do: SQLite is not what the benchmark measures
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT relname FROM pg_stat_user_tables WHERE last_vacuum IS NOT NULL"
+            " AND relname IN (%s, %s)",
+            [Conversation._meta.db_table, Message._meta.db_table],
+        )
+        vacuumed = {row[0] for row in cursor.fetchall()}
+    assert vacuumed == {Conversation._meta.db_table, Message._meta.db_table}
