@@ -103,7 +103,7 @@ lock: $(BIN)/python
 # --- Benchmarks (docs/performance.md) ------------------------------------------------------
 # `make bench` re-measures everything against this machine's PostgreSQL and Redis, with one
 # daphne process, and rewrites docs/bench/*.json, docs/bench/growth.svg and the figures in
-# docs/performance.md. 13 to 20 minutes. Its own database and Redis db; ports 8100-8101.
+# docs/performance.md. 9 to 20 minutes, by host. Its own database and Redis db; ports 8100-8101.
 BENCH_DB ?= lantern_bench
 PGHOST ?= 127.0.0.1
 PGUSER ?= postgres
