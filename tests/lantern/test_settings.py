@@ -236,3 +236,11 @@ def test_test_settings_give_each_run_its_own_redis_key_space(tmp_path):
     prefix = values["CACHES"]["default"]["KEY_PREFIX"]
     assert prefix.startswith("lantern-test-")
     assert values["CHANNEL_LAYERS"]["default"]["CONFIG"]["prefix"] == prefix
+
+
+def test_redis_replies_are_parsed_in_c():
+    """hiredis is installed and redis-py uses it for every reply and pushed event (the channel
+    layer's share of the chat's event loop, docs/performance.md)."""
+    from redis.utils import HIREDIS_AVAILABLE
+
+    assert HIREDIS_AVAILABLE
