@@ -10,14 +10,15 @@ CHROMIUM ?= /usr/bin/chromium
 LANGS := -l lv -l en -l ru -l uk
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
-.PHONY: help install install-test run serve migrate demo test test-fast lint format messages \
-	compilemessages check lock browser gettext clean bench bench-chat bench-pages bench-report \
-	bench-db wrk
+.PHONY: help install install-test install-bench run serve migrate demo test test-fast lint format \
+	messages compilemessages check lock browser gettext clean bench bench-chat bench-pages \
+	bench-report bench-db wrk
 
 help:
 	@echo "make run      install, migrate, load the demo content and serve on http://$(HOST):$(PORT)"
 	@echo "make test     install what the tests need and run them all"
 	@echo "make lint     ruff check and format check"
+	@echo "make typecheck  mypy (with django-stubs) over site/ and chat/"
 	@echo "make format   ruff format and fix imports"
 	@echo "make messages update the gettext catalogues in locales/"
 	@echo "make check    Django system checks, migrations check, deploy check"
@@ -37,9 +38,16 @@ $(VENV)/.installed-test: $(VENV)/.installed requirements/test.txt
 	$(BIN)/pip install --quiet -r requirements/test.txt
 	touch $@
 
+# The benchmark app's own dependencies (the `bench` extra), for `make bench*`.
+$(VENV)/.installed-bench: $(VENV)/.installed requirements/bench.txt
+	$(BIN)/pip install --quiet -r requirements/bench.txt
+	touch $@
+
 install: $(VENV)/.installed
 
 install-test: $(VENV)/.installed-test
+
+install-bench: $(VENV)/.installed-bench
 
 # gettext's msgfmt compiles the catalogues; Debian's chromium runs the browser tests.
 # Both come from the system's package manager when missing (root only).
@@ -78,6 +86,14 @@ lint: install-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+# mypy with django-stubs' plugin (settings: [tool.mypy] in pyproject.toml). mypy can't follow
+# the editable install's mapping of site/ to `lantern`: it reads site/ through a link named
+# lantern (so errors in site/ are reported as var/typecheck/lantern/...).
+.PHONY: typecheck
+typecheck: install-test
+	@mkdir -p var/typecheck && ln -sfn ../../site var/typecheck/lantern
+	$(BIN)/mypy
+
 format: install-test
 	$(BIN)/ruff check --fix --select I .
 	$(BIN)/ruff format .
@@ -99,11 +115,15 @@ lock: $(BIN)/python
 	  --no-emit-find-links -o requirements/base.txt pyproject.toml
 	$(BIN)/pip-compile --quiet --strip-extras --no-header --allow-unsafe --no-emit-index-url \
 	  --no-emit-find-links --extra test -o requirements/test.txt pyproject.toml
+	$(BIN)/pip-compile --quiet --strip-extras --no-header --allow-unsafe --no-emit-index-url \
+	  --no-emit-find-links --extra bench -o requirements/bench.txt pyproject.toml
 
 # --- Benchmarks (docs/performance.md) ------------------------------------------------------
 # `make bench` re-measures everything against this machine's PostgreSQL and Redis, with one
 # daphne process, and rewrites docs/bench/*.json, docs/bench/growth.svg and the figures in
 # docs/performance.md. 9 to 20 minutes, by host. Its own database and Redis db; ports 8100-8101.
+# The benchmark is an app of its own (chat/bench/), installed only by its settings
+# (DJANGO_SETTINGS_MODULE=chat.bench.settings below), with its dependencies (the `bench` extra).
 BENCH_DB ?= lantern_bench
 PGHOST ?= 127.0.0.1
 PGUSER ?= postgres
@@ -120,7 +140,7 @@ wrk:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk; } || \
 	  { echo "wrk is missing: install Debian's wrk package"; exit 1; }
 
-bench-db: compilemessages
+bench-db: install-bench compilemessages
 	@psql -h $(PGHOST) -U $(PGUSER) -tAc "SELECT 1 FROM pg_database WHERE datname='$(BENCH_DB)'" \
 	  | grep -q 1 || createdb -h $(PGHOST) -U $(PGUSER) $(BENCH_DB)
 	$(BENCH_ENV) $(BIN)/python manage.py migrate --noinput --verbosity 0
@@ -134,7 +154,7 @@ bench-pages: bench-db wrk
 	$(BENCH_ENV) $(BIN)/python manage.py page_benchmark --start-server --port 8101 \
 	  --json docs/bench/pages.json
 
-bench-report: install
+bench-report: install-bench
 	$(BENCH_ENV) $(BIN)/python manage.py bench_report
 
 bench: bench-chat bench-pages

@@ -56,6 +56,12 @@ def new_withdrawal_code() -> str:
     return f"{code[:5]}-{code[5:]}"
 
 
+def normalise_withdrawal_code(code: str) -> str:
+    """A withdrawal code as typed (any case, with or without the dash, spaces) as it was
+    given: letters and digits only, upper case."""
+    return "".join(ch for ch in code.upper() if ch.isalnum())
+
+
 def hash_withdrawal_code(code: str) -> str:
-    normalised = "".join(ch for ch in code.upper() if ch.isalnum())
+    normalised = normalise_withdrawal_code(code)
     return hashlib.sha256(f"withdrawal:{normalised}".encode()).hexdigest()

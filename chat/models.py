@@ -5,13 +5,16 @@ before it is announced on the channel layer, which only says "something new" and
 messages; a client that sees a gap, or reconnects, asks for everything after its last number.
 
 Personal data and its deletion path (see also chat/referrals/):
-- Message.text: deleted when a conversation closes without consent (`actions.do_close`);
-  with consent, copied into the lead's transcript only if the visitor agreed to it, then deleted.
+- Message.text: deleted when a conversation closes without consent
+  (`chat.actions.conversations.do_close`); with consent, copied into the lead's transcript
+  only if the visitor agreed to it, then deleted.
 - Conversation.token_hash: a SHA-256 of the visitor's token, cleared when the conversation ends.
 - What remains of a conversation without consent is anonymous: language, topic, times, outcome.
 """
 
 from __future__ import annotations
+
+from typing import ClassVar
 
 from django.conf import settings
 from django.db import models
@@ -124,6 +127,16 @@ class Conversation(models.Model):
         return None
 
 
+# Events worded for staff only: the visitor already knows their own answer.
+STAFF_EVENTS = frozenset({"consent_granted", "consent_declined"})
+
+
+class MessageQuerySet(models.QuerySet):
+    def for_visitor(self):
+        """What the visitor may read: `Message.shown_to_visitor`, as a query."""
+        return self.exclude(kind=Message.Kind.NOTE).exclude(event__in=STAFF_EVENTS)
+
+
 class Message(models.Model):
     class Sender(models.TextChoices):
         VISITOR = "visitor", _("Visitor")
@@ -150,6 +163,8 @@ class Message(models.Model):
     event = models.CharField(max_length=32, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
 
+    objects = MessageQuerySet.as_manager()
+
     class Meta:
         ordering = ["conversation", "seq"]
         constraints = [
@@ -164,9 +179,12 @@ class Message(models.Model):
     def __str__(self) -> str:
         return f"#{self.conversation_id}:{self.seq}"
 
-    @property
-    def visible_to_visitor(self) -> bool:
-        return self.kind != self.Kind.NOTE
+    @staticmethod
+    def shown_to_visitor(kind: str, event: str) -> bool:
+        """The rule of what a visitor may read, for a message in hand (a row or the frame its
+        announcement carries): never a private note, never an event worded for staff.
+        `Message.objects.for_visitor()` is the same rule as a query."""
+        return kind != Message.Kind.NOTE and event not in STAFF_EVENTS
 
 
 class OperatorStatus(models.Model):
@@ -191,6 +209,9 @@ class OperatorStatus(models.Model):
 
 class CannedResponse(index.Indexed, models.Model):
     """A ready answer operators insert into a chat; text in each language."""
+
+    # Declared: the type checker cannot derive it through Wagtail's `index.Indexed`.
+    objects: ClassVar[models.Manager[CannedResponse]] = models.Manager()
 
     title = models.CharField(_("title"), max_length=120)
     text = models.TextField(_("text"))

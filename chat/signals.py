@@ -15,14 +15,14 @@ from django.contrib.auth.models import Group
 from django.db.models.signals import m2m_changed, post_save, pre_delete
 from django.dispatch import receiver
 
-from . import actions
+from .announce import announce, operator_group
 
 User = get_user_model()
 
 
 def recheck(user_ids) -> None:
     for user_id in set(user_ids):
-        actions.announce(actions.operator_group(user_id), {"type": "chat.permissions"})
+        announce(operator_group(user_id), {"type": "chat.permissions"})
 
 
 def members(groups) -> list[int]:

@@ -14,7 +14,9 @@ from awareness import directory
 from awareness.models import HelpService
 from lantern.choices import ExploitationForm
 
-from . import actions, protocol
+from . import protocol
+from .access import OPERATE_PERMISSION
+from .actions.conversations import chat_availability
 from .models import CannedResponse, Topic
 from .referrals.models import Lead
 
@@ -24,10 +26,10 @@ from .referrals.models import Lead
 def availability(request: HttpRequest) -> JsonResponse:
     """Whether the chat is open and someone can answer. Asked when the visitor opens the chat
     panel, before anything is created; it stores nothing and sets no cookie."""
-    return JsonResponse(actions.chat_availability())
+    return JsonResponse(chat_availability())
 
 
-@permission_required(actions.OPERATE_PERMISSION, raise_exception=True)
+@permission_required(OPERATE_PERMISSION, raise_exception=True)
 def console(request: HttpRequest):
     return render(request, "chat/console.html", {"console": console_config(request.user)})
 
@@ -51,7 +53,6 @@ def console_config(user) -> dict:
     )
     return {
         "wsPath": "/ws/chat/operator/",
-        "heartbeatSeconds": protocol.HEARTBEAT_SECONDS,
         "maxLength": protocol.MAX_MESSAGE_CHARS,
         "languages": [{"code": code, "name": str(name)} for code, name in settings.LANGUAGES],
         "topics": {value: str(label) for value, label in Topic.choices},

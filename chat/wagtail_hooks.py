@@ -10,7 +10,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import views
-from .actions import OPERATE_PERMISSION
+from .access import OPERATE_PERMISSION
 from .models import CannedResponse
 
 

@@ -8,18 +8,20 @@ of one process share one pool per server and options instead.
 """
 
 import threading
+from typing import Any, ClassVar
 
 from redis import ConnectionPool
 
 
 class SharedConnectionPool(ConnectionPool):
-    _pools: dict[tuple[str, str], ConnectionPool] = {}
-    _lock = threading.Lock()
+    _pools: ClassVar[dict[tuple[str, str], "SharedConnectionPool"]] = {}
+    # Not `_lock`: that is the name of each redis-py pool's own (instance) lock.
+    _pools_lock: ClassVar[threading.Lock] = threading.Lock()
 
     @classmethod
-    def from_url(cls, url: str, **kwargs) -> ConnectionPool:
+    def from_url(cls, url: str, **kwargs: Any) -> "SharedConnectionPool":
         key = (url, repr(sorted(kwargs.items())))
-        with cls._lock:
+        with cls._pools_lock:
             pool = cls._pools.get(key)
             if pool is None:
                 pool = cls._pools[key] = super().from_url(url, **kwargs)

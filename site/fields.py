@@ -1,5 +1,7 @@
 """Model fields shared across apps."""
 
+from typing import Any
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -31,7 +33,7 @@ class MultipleChoiceField(models.JSONField):
             raise ValidationError(_("Choose only from the listed values."), code="invalid_choice")
 
     def formfield(self, **kwargs):
-        defaults = {
+        defaults: dict[str, Any] = {
             "form_class": forms.MultipleChoiceField,
             "choices": self.item_choices,
             "widget": forms.CheckboxSelectMultiple,

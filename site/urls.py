@@ -30,11 +30,6 @@ if settings.DEBUG:
         path("media/<path:path>", serve_media, {"document_root": settings.MEDIA_ROOT}),
     ]
 
-if settings.LANTERN_BENCHMARK:  # benchmarks only (docs/performance.md), never in production
-    from chat.bench.views import TRIVIAL_PATH, trivial
-
-    urlpatterns += [path(TRIVIAL_PATH, trivial)]
-
 # Every public page lives under its language's prefix: /lv/, /en/, /ru/, /uk/.
 urlpatterns += i18n_patterns(
     path("search/", awareness_views.search, name="search"),

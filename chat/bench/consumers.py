@@ -1,8 +1,9 @@
 """The bare Channels baseline: a group chat with nothing of Lantern's in it.
 
 receive → group_send → deliver. No storage, no sequence numbers, no checks beyond reading the
-room number. Mounted at /ws/bench/chat/ only when `LANTERN_BENCHMARK` is on; the load
-generator drives it with the same clients and load as the real chat.
+room number. Mounted at /ws/bench/chat/ by the benchmark's ASGI application only
+(chat/bench/asgi.py, routing.py); the load generator drives it with the same clients and load
+as the real chat.
 
 Frames: `{"type": "join", "room": <int>}` → `{"type": "joined", "room": <int>}`;
 `{"type": "message", "room": <int>, ...}` → that frame, as it came, to every member of the

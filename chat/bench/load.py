@@ -27,6 +27,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import datetime
+import functools
 import json
 import math
 import random
@@ -37,6 +38,7 @@ from dataclasses import dataclass, field
 
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed, InvalidStatus
+from websockets.typing import Origin
 
 VISITOR_PATH = "/ws/chat/visitor/"
 OPERATOR_PATH = "/ws/chat/operator/"
@@ -171,6 +173,10 @@ class Peer:
         self.waiters: list[tuple[Callable[[dict], bool], asyncio.Future]] = []
         self.close_code: int | None = None
         self.seqs: dict[int, set[int]] = {}  # conversation -> sequence numbers read (Lantern)
+        # A visitor's socket has one conversation, and the acks it is sent name none: their
+        # numbers belong to it (kept aside until it is known, which is before any message).
+        self.conversation: int | None = None
+        self.unplaced: set[int] = set()
         self.task = asyncio.create_task(self._read())
 
     async def _read(self) -> None:
@@ -197,16 +203,34 @@ class Peer:
     def on_frame(self, frame: dict, at: float) -> None:
         kind = frame.get("type")
         if kind == "message":
+            if self.side == "visitor" and self.conversation is None and frame.get("conversation"):
+                self.adopt(frame["conversation"])
             if "seq" in frame:
-                self.seqs.setdefault(frame.get("conversation"), set()).add(frame["seq"])
+                self.note(frame.get("conversation"), frame["seq"])
             sender = frame.get("sender")
             if sender != self.side and sender in ("visitor", "operator"):
                 self.ledger.received(frame.get("client_id"), at)
         elif kind == "ack" and "seq" in frame:
             # One's own message is not echoed back: its number comes with the ack.
-            self.seqs.setdefault(frame.get("conversation"), set()).add(frame["seq"])
+            self.note(frame.get("conversation"), frame["seq"])
         elif kind == "error" and frame.get("client_id"):
             self.ledger.refused(frame["client_id"], frame.get("code", "?"))
+
+    def note(self, conversation: int | None, seq: int) -> None:
+        """A sequence number read, of `conversation` or (a visitor's ack) of this socket's."""
+        if conversation is None:
+            conversation = self.conversation
+        if conversation is None:
+            self.unplaced.add(seq)
+        else:
+            self.seqs.setdefault(conversation, set()).add(seq)
+
+    def adopt(self, conversation: int) -> None:
+        """This (visitor's) socket's conversation is `conversation`."""
+        self.conversation = conversation
+        if self.unplaced:
+            self.seqs.setdefault(conversation, set()).update(self.unplaced)
+            self.unplaced.clear()
 
     def expect(self, test: Callable[[dict], bool], timeout: float = SETUP_TIMEOUT):
         future = asyncio.get_running_loop().create_future()
@@ -235,7 +259,7 @@ async def open_socket(url: str, *, origin: str, cookie: str | None = None) -> Cl
     headers = {"Cookie": cookie} if cookie else None
     return await connect(
         url,
-        origin=origin,
+        origin=Origin(origin),
         additional_headers=headers,
         compression=None,  # the same for both targets; no CPU spent on deflate
         proxy=None,
@@ -361,7 +385,7 @@ class LanternTarget(Target):
             return peer
 
         self.operators = await gather_in_batches(
-            [lambda c=c: new_operator(c) for c in cookies[:needed]]
+            [functools.partial(new_operator, c) for c in cookies[:needed]]
         )
         dispatcher = self.operators[0]
         since = datetime.datetime.now(datetime.UTC) - datetime.timedelta(seconds=2)
@@ -379,9 +403,11 @@ class LanternTarget(Target):
         for first in range(0, count, START_BATCH):
             numbers = range(first, min(count, first + START_BATCH))
             size = len(numbers)
-            waiting = dispatcher.expect(
-                lambda f, n=size: f.get("type") == "queue" and len(new_ids(f)) >= n
-            )
+
+            def queue_holds(f: dict, n: int = size) -> bool:
+                return f.get("type") == "queue" and len(new_ids(f)) >= n
+
+            waiting = dispatcher.expect(queue_holds)
             visitors = await asyncio.gather(*(self._start_visitor(n) for n in numbers))
             queue = await waiting
             ids = sorted(new_ids(queue))[: len(numbers)]
@@ -396,6 +422,7 @@ class LanternTarget(Target):
                 for (peer, _learn), frame in zip(visitors, learnt, strict=True)
             }
             for ident, operator in pairs:
+                by_ident[ident].adopt(ident)
                 number = len(self.conversations)
                 self.conversations.append(
                     Conversation(number, by_ident[ident], operator, ident=ident)
@@ -427,7 +454,11 @@ class LanternTarget(Target):
             raise RuntimeError(f"accept refused: {frame.get('code')} {frame.get('reason', '')}")
 
     def message_frame(self, conversation: Conversation, side: str, client_id: str) -> dict:
-        frame = {"type": "message", "client_id": client_id, "text": TEXT}
+        frame: dict[str, str | int | None] = {
+            "type": "message",
+            "client_id": client_id,
+            "text": TEXT,
+        }
         if side == "operator":
             frame["conversation"] = conversation.ident
         return frame
@@ -442,6 +473,8 @@ class LanternTarget(Target):
         try:
             for conversation in self.conversations:
                 ident = conversation.ident
+                if ident is None:  # never: setup gives every Lantern conversation its id
+                    raise RuntimeError(f"conversation {conversation.number} has no id")
                 await conversation.visitor.send(
                     {"type": "sync", "after": conversation.visitor.contiguous(ident)}
                 )
@@ -495,7 +528,7 @@ class BareTarget(Target):
             operator = self.operators[number // self.chats_per_operator]
             self.conversations.append(Conversation(number, visitor, operator, ident=number))
 
-        async def join(peer: Peer, room: int) -> None:
+        async def join(peer: Peer, room: int | None) -> None:
             joined = peer.expect(lambda f: f.get("type") == "joined" and f.get("room") == room)
             await peer.send({"type": "join", "room": room})
             await joined
@@ -540,7 +573,7 @@ async def hold_idle(
     *,
     settle: float,
     sample: Callable[[], dict],
-    held: list,
+    held: list[ClientConnection],
     progress: Callable | None = None,
 ) -> dict:
     """Open `count` sockets that only stay open (no frame sent) and measure the server's
@@ -553,7 +586,7 @@ async def hold_idle(
     before = sample()
     sockets: list[ClientConnection] = held
     already = len(held)
-    failures = Counter()
+    failures: Counter[str] = Counter()
     started = now()
     try:
         for first in range(0, count, CONNECT_BATCH):

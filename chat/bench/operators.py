@@ -20,7 +20,7 @@ from django.utils import timezone
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from chat import actions
+from chat.actions.conversations import do_close
 from chat.models import Conversation, OperatorStatus
 
 USERNAME_PREFIX = "bench-operator-"
@@ -82,7 +82,7 @@ def bench_operators(count: int, max_chats: int) -> list[tuple[int, str]]:
         result.append((user.pk, session.session_key))
     leftovers = Conversation.objects.open().filter(operator__username__startswith=USERNAME_PREFIX)
     for pk in leftovers.values_list("pk", flat=True):
-        actions.do_close(pk, Conversation.Outcome.OPERATOR_ENDED)
+        do_close(pk, Conversation.Outcome.OPERATOR_ENDED)
     return result
 
 

@@ -8,7 +8,7 @@ distribution gives the percentiles (a small Lua script prints them as JSON). Pag
   and *uncached*: the same URL with a query string the cache never stores (only `page=N` is
   cached), so every request renders the page;
 - a trivial Django view behind the same middleware, on the same server (`/bench/trivial/`,
-  mounted by `LANTERN_BENCHMARK`): the baseline.
+  in the benchmark's URL conf only, chat/bench/urls.py): the baseline.
 
 Those run with several connections at once (`--connections`, 8): requests per second. One
 daphne process renders on one core at most (Python's GIL), so there a request's latency is

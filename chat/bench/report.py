@@ -7,6 +7,8 @@ the prose around them is kept.
 
 from __future__ import annotations
 
+from .processes import KINDS, describe_host
+
 BEGIN = "<!-- bench:begin (written by `manage.py bench_report`; edits here are overwritten) -->"
 END = "<!-- bench:end -->"
 
@@ -175,6 +177,62 @@ def growth_rows(chat: dict) -> list[list]:
     return rows
 
 
+CPU_ROWS = {**KINDS, "servers": "servers in all", "load_generator": "load generator"}
+
+
+def _ms(run: dict | None, kind: str) -> str:
+    if run is None:
+        return "—"
+    item = run.get("cpu", {}).get(kind)
+    if item is None:
+        return "not measured"
+    if "unavailable" in item:
+        return "unavailable"
+    value = item.get("ms_per_message")
+    return "—" if value is None else f"{value:.3f}"
+
+
+def cpu_rows(chat: dict) -> list[list]:
+    """CPU milliseconds per delivered message of each kind of process, Lantern and bare
+    Channels at each point; empty when the runs predate the per-process figures."""
+    rows = []
+    for comparison in _comparisons(chat):
+        runs = comparison["runs"]
+        if not any("cpu" in run for run in runs.values()):
+            continue
+        ratios = comparison.get("lantern_vs_bare", {}).get("cpu_per_message", {})
+        for kind, name in CPU_ROWS.items():
+            ratio = ratios.get(kind)
+            rows.append(
+                [
+                    comparison["load"]["conversations"],
+                    name,
+                    _ms(runs.get("lantern"), kind),
+                    _ms(runs.get("bare"), kind),
+                    "—" if ratio is None else f"×{ratio}",
+                ]
+            )
+    return rows
+
+
+def cpu_lines(chat: dict) -> list[str]:
+    rows = cpu_rows(chat)
+    if not rows:
+        return ["", "Not measured in these runs (their JSON predates it)."]
+    return [
+        "",
+        *_table(
+            ["conversations", "process", "Lantern ms", "bare ms", "Lantern/bare"],
+            rows,
+        ),
+    ]
+
+
+def _host(meta: dict) -> str:
+    host = meta.get("host")
+    return describe_host(host) if host else meta.get("machine", "?")
+
+
 def saturation_lines(chat: dict) -> list[str]:
     sat = chat.get("saturation")
     if not sat:
@@ -221,7 +279,7 @@ def markdown(chat: dict, pages: dict) -> str:
     lines = [
         BEGIN,
         "",
-        f"Measured {meta.get('date', '?')} on {meta.get('machine', '?')}; "
+        f"Measured {meta.get('date', '?')} on {_host(meta)}; "
         f"{meta.get('database', '?')}, {meta.get('channel_layer', '?')}, "
         f"{meta.get('server', '')}; pages measured {pages.get('meta', {}).get('date', '?')}.",
         "",
@@ -252,6 +310,9 @@ def markdown(chat: dict, pages: dict) -> str:
             ],
             growth_rows(chat),
         ),
+        "",
+        "### CPU per delivered message (ms, user + system, by process)",
+        *cpu_lines(chat),
         "",
         "### Saturation",
         *saturation_lines(chat),

@@ -9,13 +9,16 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import connection
 
 from asgiref.sync import sync_to_async
+from websockets.asyncio.client import ClientConnection
 
 from chat.models import Conversation, Message
 
 from .load import BARE_PATH, VISITOR_PATH, BareTarget, LanternTarget, Ledger, Window, hold_idle
+from .processes import KINDS, CpuMeter
 from .server import BenchServer
 
 TARGETS = {"lantern": LanternTarget, "bare": BareTarget}
@@ -59,9 +62,15 @@ class Runner:
         cookies: list[str],
         cookie_name: str,
         progress: Callable[[str], None] | None = None,
+        meter: CpuMeter | None = None,
     ) -> None:
         self.server, self.cookies, self.cookie_name = server, cookies, cookie_name
         self.progress = progress or (lambda _line: None)
+        # The server processes whose CPU time each run reports: daphne, and the PostgreSQL
+        # and Redis servers of these settings (the server's own: it inherits the environment).
+        self.meter = meter or CpuMeter.for_servers(
+            server.pid, settings.DATABASES["default"], getattr(settings, "REDIS_URL", "")
+        )
 
     def _target(self, name: str, load: Load):
         return TARGETS[name](
@@ -77,17 +86,24 @@ class Runner:
         return target, time.perf_counter() - began
 
     def _measure(self):
-        """A function that returns what the server and this client spent since now."""
-        cpu, client, wall = self.server.cpu(), time.process_time(), time.perf_counter()
+        """A function that returns what the servers and this client spent since now, given
+        the messages delivered meanwhile: daphne's CPU as before (`server_cpu_*`), and under
+        `cpu` each server process kind's and the load generator's, per delivered message."""
+        servers, client, wall = self.meter.sample(), time.process_time(), time.perf_counter()
 
-        def spent() -> dict:
+        def spent(delivered: int) -> dict:
             elapsed = time.perf_counter() - wall
-            server_cpu = self.server.cpu() - cpu
             client_cpu = time.process_time() - client
+            now = self.meter.sample()
+            cpu = CpuMeter.spent(
+                servers, now, delivered=delivered, elapsed=elapsed, client_seconds=client_cpu
+            )
+            server_cpu = cpu["daphne"].get("seconds", 0.0)
             return {
                 "server_cpu_s": round(server_cpu, 2),
                 "server_cpu_percent": round(100 * server_cpu / elapsed, 1),
                 "client_cpu_percent": round(100 * client_cpu / elapsed, 1),
+                "cpu": cpu,
             }
 
         return spent
@@ -96,7 +112,11 @@ class Runner:
         window = Window(label)
         spent = self._measure()
         await target.send_messages(window, load.messages, load.rate, self.progress)
-        return {**window.summary(), **spent(), "server_memory": self.server.memory()}
+        return {
+            **window.summary(),
+            **spent(window.delivered),
+            "server_memory": self.server.memory(),
+        }
 
     async def run(self, name: str, load: Load) -> dict:
         """Set up, send, end: one run of one target."""
@@ -136,6 +156,7 @@ class Runner:
             f"server CPU {result['server_cpu_percent']}%, client CPU "
             f"{result['client_cpu_percent']}%; server peak "
             f"{result['server_memory'].get('hwm_kb', 0) // 1024} MiB"
+            + (f"; {describe_cpu(result['cpu'])}" if "cpu" in result else "")
         )
 
     async def compare(self, load: Load, targets: list[str]) -> dict:
@@ -216,7 +237,8 @@ class Runner:
     async def idle(self, count: int, *, settle: float = 5.0) -> dict:
         """`count` idle sockets of each kind, held together (bare Channels' first, then
         Lantern visitors' on top), so neither reuses memory the other freed."""
-        results, held = {}, []
+        results: dict[str, dict] = {}
+        held: list[ClientConnection] = []
         try:
             for name, path in (("bare", BARE_PATH), ("lantern_visitor", VISITOR_PATH)):
                 self.progress(f"idle: {count} {name} connections")
@@ -250,4 +272,24 @@ def ratios(lantern: dict, bare: dict) -> dict:
         "p99": ratio(lantern["latency_ms"]["p99"], bare["latency_ms"]["p99"]),
         "max": ratio(lantern["latency_ms"]["max"], bare["latency_ms"]["max"]),
         "server_cpu": ratio(lantern["server_cpu_s"], bare["server_cpu_s"]),
+        "cpu_per_message": {
+            kind: ratio(mine["ms_per_message"], theirs["ms_per_message"])
+            for kind, mine in lantern.get("cpu", {}).items()
+            if (theirs := bare.get("cpu", {}).get(kind))
+            and mine.get("ms_per_message") is not None
+            and theirs.get("ms_per_message") is not None
+        },
     }
+
+
+CPU_NAMES = {**KINDS, "servers": "servers", "load_generator": "load generator"}
+
+
+def describe_cpu(cpu: dict) -> str:
+    """CPU ms per delivered message by process kind, e.g. for a progress line."""
+    parts = []
+    for kind, item in cpu.items():
+        value = item.get("ms_per_message")
+        name = CPU_NAMES.get(kind, kind)
+        parts.append(f"{name} {'n/a' if value is None else f'{value:.3f}'}")
+    return "CPU ms/msg: " + ", ".join(parts)

@@ -1,4 +1,5 @@
-"""The benchmark's daphne: `lantern.serve` (the access log without client addresses) with the
+"""The benchmark's daphne: `lantern.serve` (the access log without client addresses) serving
+its settings' ASGI_APPLICATION (`chat.bench.asgi`, with `chat.bench.settings`), with the
 chat's per-connection rate limit raised.
 
 The product allows 10 messages and 30 frames per connection in 10 seconds: a person never
@@ -8,17 +9,29 @@ to 10 conversations, so with the product's limit the benchmark would measure the
 Only these two numbers change (times `LANTERN_BENCH_RATE_FACTOR`, default 1000); every frame
 is still counted and checked.
 
-    python -m chat.bench.serve [daphne options] lantern.asgi:application
+    DJANGO_SETTINGS_MODULE=chat.bench.settings python -m chat.bench.serve [daphne options]
+
+(daphne's options without the application: it is the settings' ASGI_APPLICATION).
 """
 
 import os
+import sys
+
+from django.conf import settings
 
 from chat import protocol
 from lantern.serve import main
 
 FACTOR = int(os.environ.get("LANTERN_BENCH_RATE_FACTOR", "1000"))
 
+
+def application_path() -> str:
+    """The settings' ASGI_APPLICATION as daphne names it: `chat.bench.asgi:application`."""
+    module, _, name = settings.ASGI_APPLICATION.rpartition(".")
+    return f"{module}:{name}"
+
+
 if __name__ == "__main__":
     protocol.RATE_MAX_FRAMES *= FACTOR
     protocol.RATE_MAX_MESSAGES *= FACTOR
-    main()
+    main([*sys.argv[1:], application_path()])

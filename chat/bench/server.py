@@ -1,23 +1,22 @@
-"""The benchmark's daphne process: started here or given by its PID, and read from /proc.
+"""The benchmark's daphne process: started here (with the launcher the tests use too,
+`lantern.testing.daphne`) or given by its PID, and read from /proc.
 
 Memory: VmRSS (now) and VmHWM (the peak since the process started) of /proc/<pid>/status.
 CPU: user + system time of /proc/<pid>/stat, all of the process's threads (daphne's event
-loop and the thread that runs the database work), not PostgreSQL's or Redis's.
+loop and the thread that runs the database work). PostgreSQL's and Redis's, and the host's
+description, are read by `chat.bench.processes`.
 """
 
 from __future__ import annotations
 
-import os
 import resource
-import socket
-import subprocess
-import sys
-import time
 from pathlib import Path
 
 from django.conf import settings
 
-CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+from lantern.testing.daphne import Daphne, port_is_free
+
+from .processes import CLOCK_TICKS, read_stat
 
 
 def raise_fd_limit(needed: int) -> tuple[int, int]:
@@ -53,28 +52,17 @@ def memory_kb(pid: int) -> dict[str, int]:
 
 
 def cpu_seconds(pid: int) -> float:
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    # After the command name: state is field 3, utime 14 and stime 15 (1-based, man 5 proc).
-    return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS
-
-
-def port_is_free(port: int, host: str = "127.0.0.1") -> bool:
-    with socket.socket() as sock:
-        # As daphne binds: connections of an earlier server still in TIME_WAIT do not count.
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        try:
-            sock.bind((host, port))
-        except OSError:
-            return False
-    return True
+    """User + system time of a process (all its threads), in seconds."""
+    return read_stat(pid).own / CLOCK_TICKS
 
 
 class BenchServer:
-    """A daphne of our own (`python -m chat.bench.serve`), or one already running (`pid`)."""
+    """A daphne of our own (`python -m chat.bench.serve`, through the launcher of
+    `lantern.testing.daphne`), or one already running (`pid`)."""
 
     def __init__(self, *, port: int, pid: int | None = None, host: str = "127.0.0.1") -> None:
         self.host, self.port, self.pid = host, port, pid
-        self.process: subprocess.Popen | None = None
+        self.daphne: Daphne | None = None
         self.log_path: Path | None = None
 
     @property
@@ -86,65 +74,34 @@ class BenchServer:
         return f"ws://{self.host}:{self.port}"
 
     def start(self, *, settings_module: str, log_path: Path, extra_env: dict | None = None):
+        """Serve `settings_module`'s ASGI_APPLICATION (`chat.bench.asgi` with the bench's
+        settings) until `stop()`; its output is added to `log_path`."""
         if not port_is_free(self.port, self.host):
             raise RuntimeError(f"port {self.port} is taken: pick another with --port")
-        log_path.parent.mkdir(parents=True, exist_ok=True)
         self.log_path = log_path
-        env = {
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": settings_module,
-            "LANTERN_BENCHMARK": "1",
-            "PYTHONPATH": str(settings.BASE_DIR),
-            **(extra_env or {}),
-        }
-        with log_path.open("ab") as log:
-            self.process = subprocess.Popen(  # noqa: S603 - our own interpreter and module
-                [
-                    sys.executable,
-                    "-m",
-                    "chat.bench.serve",
-                    "--bind",
-                    self.host,
-                    "--port",
-                    str(self.port),
-                    "lantern.asgi:application",
-                ],
-                cwd=settings.BASE_DIR,
-                env=env,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-            )
-        self.pid = self.process.pid
-        self.wait_ready()
+        self.daphne = Daphne(
+            settings=settings_module,
+            port=self.port,
+            host=self.host,
+            env={"PYTHONPATH": str(settings.BASE_DIR), **(extra_env or {})},
+            module="chat.bench.serve",
+            application=None,  # the settings' ASGI_APPLICATION
+            log_path=log_path,
+            append_log=True,
+            start_timeout=90,
+            stop_timeout=15,
+            cwd=settings.BASE_DIR,
+        ).start()
+        self.pid = self.daphne.pid
         return self
 
-    def wait_ready(self, timeout: float = 90) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process is not None and self.process.poll() is not None:
-                raise RuntimeError(
-                    f"daphne exited ({self.process.returncode}): see {self.log_path}"
-                )
-            try:
-                with socket.create_connection((self.host, self.port), timeout=0.5):
-                    return
-            except OSError:
-                time.sleep(0.1)
-        raise RuntimeError(f"daphne did not listen on port {self.port}: see {self.log_path}")
-
     def stop(self) -> None:
-        if self.process is None or self.process.poll() is not None:
-            return
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait(timeout=15)
+        if self.daphne is not None:
+            self.daphne.stop()
 
     def alive(self) -> bool:
-        if self.process is not None:
-            return self.process.poll() is None
+        if self.daphne is not None:
+            return self.daphne.alive()
         return self.pid is not None and Path(f"/proc/{self.pid}").exists()
 
     def memory(self) -> dict[str, int]:

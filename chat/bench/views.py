@@ -1,5 +1,5 @@
 """The page benchmark's baseline: the least a Django view can do, behind every middleware the
-pages have. Mounted at /bench/trivial/ only when `LANTERN_BENCHMARK` is on (site/urls.py)."""
+pages have. Mounted at /bench/trivial/ by the benchmark's URL conf (chat/bench/urls.py) only."""
 
 from django.http import HttpResponse
 

@@ -300,7 +300,7 @@ def do_edit_lead(user, lead: Lead, values: dict) -> tuple[Lead, list[str]]:
 
 def do_record_view(user, lead: Lead, *, page: str = "lead", transcript: bool = False) -> None:
     """Record that `user` was shown the lead's personal data (and its transcript)."""
-    data = {"page": page}
+    data: dict[str, str | bool] = {"page": page}
     if transcript:
         data["transcript"] = True
     audit.log(user, lead, audit.VIEW, data)

@@ -10,6 +10,7 @@ the log. (Withdrawing consent deletes a lead's entries with it: see withdrawal.p
 from __future__ import annotations
 
 from django.core.exceptions import FieldDoesNotExist
+from django.db.models import Field
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
@@ -88,13 +89,15 @@ class EditFormatter(LogFormatter):
         names = []
         for name in log_entry.data.get("fields", []):
             try:
-                names.append(str(Lead._meta.get_field(name).verbose_name))
+                field = Lead._meta.get_field(name)
             except FieldDoesNotExist:  # a field removed since the entry was written
-                names.append(name)
+                field = None
+            # Only the lead's own fields are edited (never a relation pointing at it).
+            names.append(str(field.verbose_name) if isinstance(field, Field) else name)
         return capfirst(_("details edited: %(fields)s") % {"fields": ", ".join(names)})
 
 
-FORMATTERS = {
+FORMATTERS: dict[str, type[LogFormatter]] = {
     VIEW: ViewFormatter,
     STATUS: StatusFormatter,
     ASSIGN: AssignFormatter,

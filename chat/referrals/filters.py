@@ -63,7 +63,7 @@ class LeadFilterSet(WagtailFilterSet):
 
     class Meta:
         model = Lead
-        fields = []
+        fields: list[str] = []
 
 
 def _audit_users(request):
@@ -84,7 +84,7 @@ class AuditLogFilterSet(WagtailFilterSet):
 
     class Meta:
         model = ModelLogEntry
-        fields = []
+        fields: list[str] = []
 
     def filter_lead(self, queryset, name, value):
         value = value.strip().lstrip("#")

@@ -3,6 +3,8 @@ move is possible, who may be assigned, what may be kept) are checked in actions.
 
 from __future__ import annotations
 
+from typing import cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -51,7 +53,7 @@ class AssignForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["assigned_to"].queryset = caseworkers()
+        cast(CaseworkerChoiceField, self.fields["assigned_to"]).queryset = caseworkers()
 
 
 class NoteForm(forms.Form):

@@ -17,6 +17,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 
+from lantern.staff import staff_language
+
 from .models import Lead
 from .permissions import caseworkers
 
@@ -26,7 +28,9 @@ logger = logging.getLogger(__name__)
 def email_configured() -> bool:
     """Whether this site was given a way to send mail: an email backend or an SMTP host set
     in its settings. Django's default (SMTP on localhost:25) is not taken as one."""
-    return settings.is_overridden("EMAIL_BACKEND") or settings.is_overridden("EMAIL_HOST")
+    # `is_overridden` is missing from django-stubs' Settings (it is Django's public API).
+    overridden = settings.is_overridden  # type: ignore[misc]
+    return overridden("EMAIL_BACKEND") or overridden("EMAIL_HOST")
 
 
 def queue_url() -> str:
@@ -34,15 +38,10 @@ def queue_url() -> str:
     return base + reverse("referral_queue:index")
 
 
-def _language_of(user) -> str:
-    """The caseworker's chosen admin language, else the site's. Never the language active
-    when the lead was created: that would be the visitor's."""
-    profile = getattr(user, "wagtail_userprofile", None)
-    return (profile and profile.preferred_language) or settings.LANGUAGE_CODE
-
-
 def new_lead_messages() -> list[EmailMessage]:
     """One message per caseworker with an address, each in their admin language."""
+    # The caseworker's admin language, never the language active when the lead was created:
+    # that would be the visitor's.
     recipients = (
         caseworkers(include_superusers=False)
         .exclude(email="")
@@ -51,7 +50,7 @@ def new_lead_messages() -> list[EmailMessage]:
     url = queue_url()
     messages = []
     for user in recipients:
-        with translation.override(_language_of(user)):
+        with translation.override(staff_language(user)):
             context = {"queue_url": url, "site_name": settings.WAGTAIL_SITE_NAME}
             subject = render_to_string("referrals/email/new_lead_subject.txt", context)
             body = render_to_string("referrals/email/new_lead_body.txt", context)

@@ -14,13 +14,14 @@ Superusers may do everything, as everywhere in Django.
 from __future__ import annotations
 
 from django.contrib.auth import get_user_model
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 
 from wagtail.permission_policies.base import BaseDjangoAuthPermissionPolicy
 
+from lantern.staff import holders
+
 WORK_PERMISSION = "referrals.work_lead"
 STATISTICS_PERMISSION = "referrals.view_statistics"
-WORK_CODENAME = WORK_PERMISSION.split(".")[1]
 
 
 def can_work_queue(user) -> bool:
@@ -39,18 +40,9 @@ def can_read_audit_log(user) -> bool:
 def caseworkers(*, include_superusers: bool = True) -> QuerySet:
     """Active users who can work the queue: the people a lead may be assigned to.
     Without superusers: the people whose job the queue is (they are sent new-lead emails)."""
-    granted = Q(
-        user_permissions__codename=WORK_CODENAME,
-        user_permissions__content_type__app_label="referrals",
-    ) | Q(
-        groups__permissions__codename=WORK_CODENAME,
-        groups__permissions__content_type__app_label="referrals",
+    return holders(WORK_PERMISSION, include_superusers=include_superusers).order_by(
+        "first_name", "last_name", "username"
     )
-    if include_superusers:
-        granted |= Q(is_superuser=True)
-    user_model = get_user_model()
-    ids = user_model.objects.filter(granted, is_active=True).values("pk")
-    return user_model.objects.filter(pk__in=ids).order_by("first_name", "last_name", "username")
 
 
 class LeadPermissionPolicy(BaseDjangoAuthPermissionPolicy):
@@ -68,4 +60,4 @@ class LeadPermissionPolicy(BaseDjangoAuthPermissionPolicy):
     def users_with_any_permission(self, actions):
         if self.WORK_ACTIONS.isdisjoint(actions):
             return get_user_model().objects.none()
-        return self._get_users_with_any_permission_codenames([WORK_CODENAME])
+        return caseworkers()

@@ -9,6 +9,7 @@ personal text is rendered by the templates as text (auto-escaped).
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
@@ -58,7 +59,13 @@ def _excerpt(lead: Lead) -> str:
     return Truncator(" ".join((lead.summary or lead.what_happened).split())).chars(SUMMARY_CHARS)
 
 
-class QueueAccessMixin:
+if TYPE_CHECKING:
+    _MixinBase = View  # what the mixins below are mixed into
+else:
+    _MixinBase = object
+
+
+class QueueAccessMixin(_MixinBase):
     """Refuse anyone who may not work the queue before a lead is looked up, so that they are
     not told whether it exists (Wagtail's generic views fetch the object first)."""
 
@@ -69,6 +76,8 @@ class QueueAccessMixin:
 
 
 class QueueBreadcrumbsMixin:
+    breadcrumbs_items: list[dict[str, Any]]  # from Wagtail's admin views
+
     def queue_breadcrumbs(self, *items):
         return [
             *self.breadcrumbs_items,
@@ -172,10 +181,11 @@ def transcript_rows(lead: Lead) -> list[dict]:
             sent_at = parse_datetime(str(item.get("sent_at") or ""))
         except ValueError:
             sent_at = None
+        sender = item.get("sender", "")
         rows.append(
             {
-                "sender": item.get("sender", ""),
-                "sender_label": senders.get(item.get("sender"), item.get("sender", "")),
+                "sender": sender,
+                "sender_label": senders.get(sender, sender),
                 "sent_at": sent_at,
                 "text": str(item.get("text", "")),
             }
@@ -227,7 +237,7 @@ class LeadView(
         ]
 
     def moves(self) -> list[dict]:
-        labels = {
+        labels: dict[str, str] = {
             Lead.Status.ASSESSING: (
                 _("Reopen: back to assessing")
                 if self.lead.status == Lead.Status.CLOSED
@@ -238,7 +248,10 @@ class LeadView(
             Lead.Status.REFERRED: _("Mark as referred"),
             Lead.Status.CLOSED: _("Close the lead"),
         }
-        forms = {Lead.Status.REFERRED: ReferForm(), Lead.Status.CLOSED: CloseForm()}
+        forms: dict[str, ReferForm | CloseForm] = {
+            Lead.Status.REFERRED: ReferForm(),
+            Lead.Status.CLOSED: CloseForm(),
+        }
         backwards = self.lead.status != Lead.Status.NEW
         return [
             {

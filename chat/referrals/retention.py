@@ -1,9 +1,9 @@
 """Retention: what the site keeps, and for how long. Applied daily by `manage.py apply_retention`.
 
 1. Conversations still open `LANTERN_CHAT_MAX_AGE_HOURS` after they started are closed through
-   `chat.actions.do_close` (waiting ones as missed, active ones as abandoned), which deletes
-   their messages (after copying them into a consented lead's transcript, if the consent
-   covers it) and clears their token hash.
+   `chat.actions.conversations.close_left` (waiting ones as missed, active ones as abandoned),
+   which deletes their messages (after copying them into a consented lead's transcript, if
+   the consent covers it) and clears their token hash.
 2. Messages of closed conversations are deleted. `do_close` already does this; this step
    makes sure nothing was left behind by a crash or a bug.
 3. Token hashes of closed conversations are cleared (likewise).
@@ -38,13 +38,13 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from chat import actions
+from chat.actions.conversations import close_left
 from chat.models import Conversation, Message
 
 from .models import ConsentRecord, Lead, LeadNote
 
 # Cleared when a lead is anonymised: field name -> the empty value.
-ANONYMISED_FIELDS = {
+ANONYMISED_FIELDS: dict[str, object] = {
     "summary": "",
     "what_happened": "",
     "location": "",
@@ -86,16 +86,9 @@ def leads_due(now: datetime.datetime):
 
 
 def close_stale_conversations(now: datetime.datetime, *, dry_run: bool = False) -> int:
-    stale = list(stale_conversations(now).values_list("pk", "status"))
     if dry_run:
-        return len(stale)
-    for pk, status in stale:
-        outcome = {
-            Conversation.Status.WAITING: Conversation.Outcome.VISITOR_LEFT,
-            Conversation.Status.ACTIVE: Conversation.Outcome.ABANDONED,
-        }.get(status, Conversation.Outcome.OPERATOR_ENDED)
-        actions.do_close(pk, outcome)
-    return len(stale)
+        return stale_conversations(now).count()
+    return close_left(stale_conversations(now))
 
 
 def delete_leftover_messages(*, dry_run: bool = False) -> int:

@@ -44,6 +44,7 @@ from django.conf import settings
 from django.db.models import Count, QuerySet
 from django.db.models.functions import TruncWeek
 from django.utils import formats, timezone
+from django.utils.functional import Promise
 from django.utils.translation import gettext, ngettext
 
 from lantern.choices import ExploitationForm
@@ -325,7 +326,9 @@ class Report:
 
 
 def _choice_rows(
-    counts: dict[str, int], choices: Iterable[tuple[str, str]], blank_label: str | None = None
+    counts: dict[str, int],
+    choices: Iterable[tuple[str, str | Promise]],
+    blank_label: str | None = None,
 ) -> list[tuple[str, str, int]]:
     """One row per choice (zeros included), then values no longer among the choices, then
     the blank value as `blank_label` (always if a label is given, otherwise if any). The rows

@@ -1,6 +1,6 @@
 """Withdrawal of consent: the person's right to have everything we kept about them deleted.
 
-The visitor got a withdrawal code when they consented (`chat.actions`); only its hash is
+The visitor got a withdrawal code when they consented (`chat.actions.consent`); only its hash is
 stored (`ConsentRecord.withdrawal_code_hash`). A valid code deletes the lead with its
 transcript (a column of the lead), its notes and its consent record, and leaves one anonymous
 `Withdrawal` row (a date) for the statistics. The audit log stays: it holds only codes and
@@ -19,7 +19,12 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import transaction
 
-from chat.consent import CODE_ALPHABET, CODE_LENGTH, hash_withdrawal_code
+from chat.consent import (
+    CODE_ALPHABET,
+    CODE_LENGTH,
+    hash_withdrawal_code,
+    normalise_withdrawal_code,
+)
 from lantern import ratelimit
 
 from .models import ConsentRecord, Lead, Withdrawal
@@ -28,14 +33,9 @@ PREFIX_LENGTH = 5  # the first group of the code as it is shown: ABCDE-FGHJK
 _CACHE_PREFIX = "referrals:withdrawal"
 
 
-def normalise_code(code: str) -> str:
-    """The code as `hash_withdrawal_code` sees it: letters and digits only, upper case."""
-    return "".join(ch for ch in code.upper() if ch.isalnum())
-
-
 def is_well_formed(code: str) -> bool:
     """Whether `code` could be a withdrawal code at all (length and alphabet)."""
-    normalised = normalise_code(code)
+    normalised = normalise_withdrawal_code(code)
     return len(normalised) == CODE_LENGTH and all(ch in CODE_ALPHABET for ch in normalised)
 
 
@@ -50,7 +50,7 @@ def register_attempt(code: str, now: float | None = None) -> bool:
     window and expire with it."""
     window_seconds = settings.LANTERN_WITHDRAWAL_WINDOW_SECONDS
     current = ratelimit.window(window_seconds, now)
-    digest = ratelimit.keyed("withdrawal.prefix", normalise_code(code)[:PREFIX_LENGTH])
+    digest = ratelimit.keyed("withdrawal.prefix", normalise_withdrawal_code(code)[:PREFIX_LENGTH])
     per_prefix = ratelimit.bump(f"{_CACHE_PREFIX}:prefix:{current}:{digest}", window_seconds)
     total = ratelimit.bump(f"{_CACHE_PREFIX}:total:{current}", window_seconds)
     return (

@@ -40,7 +40,6 @@ def chat_widget_config() -> dict:
         "consent_paragraphs": consent_text(get_language()).split("\n\n"),
         "client": {
             "maxLength": protocol.MAX_MESSAGE_CHARS,
-            "heartbeatSeconds": protocol.HEARTBEAT_SECONDS,
             "strings": widget_strings(),
         },
     }

@@ -7,6 +7,7 @@ channel layer and the local-memory cache.
 
 import os
 from pathlib import Path
+from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
@@ -15,7 +16,8 @@ from csp.constants import NONCE, NONE, SELF
 
 # The repository root: `site/settings/base.py` -> parents[2].
 BASE_DIR = Path(__file__).resolve().parents[2]
-PROJECT_DIR = BASE_DIR / "site"
+# The package's own folder: `site/` in a checkout, `lantern/` when installed from the wheel.
+PROJECT_DIR = Path(__file__).resolve().parents[1]
 
 
 def env_bool(name: str, default: bool = False) -> bool:
@@ -134,6 +136,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 
+# Declared up front: the two branches build differently shaped values, and test.py edits them.
+CACHES: dict[str, dict[str, Any]]
+CHANNEL_LAYERS: dict[str, dict[str, Any]]
 if REDIS_URL:
     CACHES = {
         "default": {
@@ -222,7 +227,10 @@ LANGUAGES = [
 ]
 # Each language's own name for itself, for the language switcher.
 LANGUAGE_NATIVE_NAMES = {"lv": "Latviešu", "en": "English", "ru": "Русский", "uk": "Українська"}
-LOCALE_PATHS = [BASE_DIR / "locales"]
+# locales/ sits at the top of a checkout; the wheel carries it inside the package (pyproject.toml).
+LOCALE_PATHS = [
+    PROJECT_DIR / "locales" if (PROJECT_DIR / "locales").is_dir() else BASE_DIR / "locales"
+]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Riga"
@@ -238,12 +246,14 @@ WAGTAILMODELTRANSLATION_LOCALE_PICKER = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "var" / "static"
-STATICFILES_DIRS = [BASE_DIR / "static"]
+# static/ sits at the top of a checkout; the wheel carries it as the package's own static/
+# folder, which the app directories finder finds like any app's (pyproject.toml).
+STATICFILES_DIRS = [] if (PROJECT_DIR / "static").is_dir() else [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "staticfiles": {"BACKEND": "lantern.storage.StaticStorage"},
 }
 
 # --- Wagtail --------------------------------------------------------------------------------
@@ -257,7 +267,7 @@ WAGTAIL_I18N_ENABLED = False  # languages are columns (modeltranslation), not pa
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
-WAGTAILEMBEDS_FINDERS = []  # no oEmbed look-ups from the admin to other hosts
+WAGTAILEMBEDS_FINDERS: list[dict[str, Any]] = []  # no oEmbed look-ups from the admin to other hosts
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_WORKFLOW_ENABLED = True
 
@@ -345,9 +355,6 @@ LANTERN_CHAT_RESUME_SECONDS = int(os.environ.get("LANTERN_CHAT_RESUME_SECONDS", 
 # A conversation still open this long after it started is closed by `apply_retention`
 # (the chat sweep normally closes it within minutes of the visitor leaving).
 LANTERN_CHAT_MAX_AGE_HOURS = int(os.environ.get("LANTERN_CHAT_MAX_AGE_HOURS", "24"))
-# Benchmarks only (docs/performance.md): mounts a bare Channels group chat at /ws/bench/chat/
-# and a trivial view at /bench/trivial/. Never set in production.
-LANTERN_BENCHMARK = env_bool("LANTERN_BENCHMARK", False)
 # Statistics hide counts from 1 to this number minus one ("<5"), so nobody can be singled out.
 LANTERN_STATS_MIN_COUNT = int(os.environ.get("LANTERN_STATS_MIN_COUNT", "5"))
 # Withdrawal codes: attempts allowed per window for codes that start alike, and for everyone

@@ -2,6 +2,7 @@
 environment names PostgreSQL (`DATABASE_URL`) and Redis (`REDIS_URL`)."""
 
 import os
+from pathlib import Path
 
 from .base import *  # noqa: F403
 from .base import REDIS_URL, env_list
@@ -17,7 +18,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-MEDIA_ROOT = os.environ.get("MEDIA_ROOT", "/tmp/lantern-test-media")  # noqa: S108
+MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", "/tmp/lantern-test-media"))  # noqa: S108
 if REDIS_URL:
     # Each test run gets its own key space, so parallel runs never see each other's data.
     CACHES["default"]["KEY_PREFIX"] = f"lantern-test-{os.getpid()}"  # noqa: F405

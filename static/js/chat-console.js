@@ -1,15 +1,16 @@
 /*
- * The operator console (Wagtail admin → Chat console). Vanilla JavaScript; protocol:
- * docs/chat-protocol.md.
+ * The operator console (Wagtail admin → Chat console). An ES module, vanilla JavaScript;
+ * protocol: docs/chat-protocol.md; the socket (connection, heartbeat, reconnecting, close
+ * codes) is chat-socket.js, shared with the visitor's widget.
  *
  * Every text from visitors is rendered with textContent. The server checks the operator's
  * permission on every frame; this script only shows what it is told. Messages are numbered
  * per conversation: each is shown once, in order, and a gap makes the console ask for what
  * it missed.
  */
-(function () {
-  "use strict";
+import { ChatSocket, newClientId } from "./chat-socket.js";
 
+function start() {
   var root = document.querySelector("[data-console]");
   var configNode = document.getElementById("lantern-console-config");
   if (!root || !configNode || !window.WebSocket) {
@@ -25,13 +26,7 @@
   var maxChatsInput = root.querySelector("[data-max-chats]");
   var soundBox = root.querySelector("[data-sound]");
   var baseTitle = document.title;
-  var PONG_TIMEOUT_MS = 10000;
 
-  var socket = null;
-  var heartbeat = null;
-  var pongTimer = null;
-  var reconnectDelay = 1000;
-  var stopped = false;
   var conversations = {}; // id -> {node, lastSeq, summary, pending, closed}
   var knownWaiting = {};
   var errorTimer = null;
@@ -55,116 +50,60 @@
     }
   }
 
-  function newClientId() {
-    var bytes = new Uint8Array(12);
-    window.crypto.getRandomValues(bytes);
-    return Array.prototype.map.call(bytes, function (b) { return ("0" + b.toString(16)).slice(-2); }).join("");
-  }
-
-  function send(frame) {
-    if (socket && socket.readyState === WebSocket.OPEN) {
-      socket.send(JSON.stringify(frame));
-      return true;
-    }
-    return false;
-  }
-
   function setConnection(text, state) {
     connection.textContent = text;
     connection.setAttribute("data-state", state);
   }
 
-  function connect() {
-    var scheme = window.location.protocol === "https:" ? "wss://" : "ws://";
-    var ws = new WebSocket(scheme + window.location.host + config.wsPath);
-    socket = ws;
-    ws.addEventListener("open", function () {
-      reconnectDelay = 1000;
-      setConnection(strings.connected, "connected");
-      clearInterval(heartbeat);
-      heartbeat = setInterval(function () {
-        if (send({ type: "ping" })) {
-          clearTimeout(pongTimer);
-          pongTimer = setTimeout(function () { ws.close(); }, PONG_TIMEOUT_MS);
-        }
-      }, config.heartbeatSeconds * 1000);
-    });
-    ws.addEventListener("message", function (event) {
-      clearTimeout(pongTimer);
-      var frame;
-      try {
-        frame = JSON.parse(event.data);
-      } catch (e) {
-        return;
-      }
-      handle(frame);
-    });
-    ws.addEventListener("close", function (event) {
-      if (ws !== socket) {
-        return;
-      }
-      socket = null;
-      clearInterval(heartbeat);
-      clearTimeout(pongTimer);
+  // --- the socket (chat-socket.js) ---------------------------------------------------------
+
+  var chat = new ChatSocket(config.wsPath, {
+    resume: function () {
+      chat.connect(opened);
+    },
+    onClose: function (code, outcome) {
       availableBox.disabled = true;
-      if (event.code === 4001 || event.code === 4003) {
-        stopped = true;
+      if (outcome === "final") {
+        // Not signed in (or without the second factor), or the permission was withdrawn.
         setConnection(strings.forbidden, "forbidden");
-        return;
-      }
-      if (!stopped) {
+      } else if (outcome === "reconnect") {
         setConnection(strings.reconnecting, "reconnecting");
-        setTimeout(connect, reconnectDelay);
-        reconnectDelay = Math.min(reconnectDelay * 2, 15000);
       }
-    });
+    }
+  });
+
+  function send(frame) {
+    return chat.send(frame);
   }
 
-  function handle(frame) {
-    switch (frame.type) {
-      case "state":
-        onState(frame);
-        break;
-      case "queue":
-        renderQueue(frame.queue);
-        break;
-      case "status":
-        renderStatus(frame);
-        break;
-      case "accepted":
-        focusComposer(openConversation(frame.conversation));
-        break;
-      case "assigned":
-        openConversation(frame.conversation);
-        break;
-      case "unassigned":
-      case "transferred":
-        removeConversation(frame.conversation && frame.conversation.id || frame.conversation);
-        break;
-      case "message":
-        onMessage(frame);
-        break;
-      case "ack":
-        onAck(frame);
-        break;
-      case "delivered":
-        onDelivered(frame);
-        break;
-      case "typing":
-        onTyping(frame);
-        break;
-      case "conversation_closed":
-        onClosed(frame);
-        break;
-      case "lead_saved":
-        onLeadSaved(frame);
-        break;
-      case "error":
-        onError(frame);
-        break;
-      default:
-        break;
-    }
+  function opened() {
+    setConnection(strings.connected, "connected");
+  }
+
+  chat
+    .on("state", onState)
+    .on("queue", function (frame) {
+      renderQueue(frame.queue);
+    })
+    .on("status", renderStatus)
+    .on("accepted", function (frame) {
+      focusComposer(openConversation(frame.conversation));
+    })
+    .on("assigned", function (frame) {
+      openConversation(frame.conversation);
+    })
+    .on("unassigned", onGone)
+    .on("transferred", onGone)
+    .on("message", onMessage)
+    .on("ack", onAck)
+    .on("delivered", onDelivered)
+    .on("typing", onTyping)
+    .on("conversation_closed", onClosed)
+    .on("lead_saved", onLeadSaved)
+    .on("error", onError);
+
+  function onGone(frame) {
+    removeConversation(frame.conversation && frame.conversation.id || frame.conversation);
   }
 
   /* The topic in the console's language (the server's label is in the site's default). */
@@ -707,7 +646,7 @@
       setConnection(frame.message, "error");
       clearTimeout(errorTimer);
       errorTimer = setTimeout(function () {
-        if (socket && socket.readyState === WebSocket.OPEN) {
+        if (chat.isOpen) {
           setConnection(strings.connected, "connected");
         }
       }, 6000);
@@ -723,5 +662,7 @@
     } catch (e) { /* storage unavailable */ }
   });
 
-  connect();
-})();
+  chat.connect(opened);
+}
+
+start();

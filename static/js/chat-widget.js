@@ -1,6 +1,8 @@
 /*
- * Lantern's anonymous chat widget (vanilla JavaScript, no build step). Protocol:
- * docs/chat-protocol.md.
+ * Lantern's anonymous chat widget (an ES module, vanilla JavaScript, no build step). Protocol:
+ * docs/chat-protocol.md. The socket (connection, heartbeat, reconnecting, close codes) and the
+ * protocol's constants are chat-socket.js, shared with the operator console; it is loaded
+ * only when the visitor opens the panel or has a conversation to resume (most never do).
  *
  * Privacy: no connection is opened and nothing is stored until the visitor presses
  * "Start chat" (or sends a left message); opening the panel only asks the server over HTTP
@@ -16,9 +18,7 @@
  * connection stores nothing twice. Visitors never see operators' private notes, so gaps in
  * the numbers are normal here.
  */
-(function () {
-  "use strict";
-
+function start() {
   var root = document.querySelector("[data-chat]");
   var configNode = document.getElementById("lantern-chat-config");
   if (!root || !configNode || !window.WebSocket || !window.JSON || !window.Promise) {
@@ -27,8 +27,6 @@
   var config = JSON.parse(configNode.textContent);
   var S = config.strings;
   var STORAGE_KEY = "lantern.chat";
-  var PONG_TIMEOUT_MS = 10000;
-  var MAX_RECONNECT_MS = 15000;
 
   function $(selector) {
     return root.querySelector(selector);
@@ -54,7 +52,6 @@
   var views = root.querySelectorAll("[data-view]");
 
   var stored = load(); // {token, code}: only once the visitor has started a chat
-  var socket = null;
   var currentView = null;
   var opener = null;
   var pending = {}; // client_id -> {text, element}
@@ -70,10 +67,6 @@
   var leaving = false;
   var visitorEnding = false; // the visitor pressed "End chat": end once consent is answered
   var operatorEnding = false; // the adviser ended: the server closes once consent is answered
-  var reconnectDelay = 1000;
-  var reconnectTimer = null;
-  var heartbeat = null;
-  var pongTimer = null;
   var typingTimer = null;
   var lastTypingSent = 0;
   var receivedTimer = null;
@@ -167,14 +160,6 @@
     }
   }
 
-  function newClientId() {
-    var bytes = new Uint8Array(12);
-    window.crypto.getRandomValues(bytes);
-    return Array.prototype.map.call(bytes, function (b) {
-      return ("0" + b.toString(16)).slice(-2);
-    }).join("");
-  }
-
   // --- the panel ----------------------------------------------------------------------------
 
   function openPanel(event) {
@@ -187,9 +172,10 @@
     launcher.setAttribute("aria-expanded", "true");
     launcher.classList.remove("has-unread");
     title.focus();
-    if (!stored && !socket && !ended && (currentView === null || currentView === "intro" || currentView === "unavailable")) {
+    if (!stored && !connected() && !ended && (currentView === null || currentView === "intro" || currentView === "unavailable")) {
       checkAvailability();
     }
+    socketClient().catch(function () { /* loaded again when needed */ });
   }
 
   function closePanel() {
@@ -213,7 +199,7 @@
         return response.json();
       })
       .then(function (data) {
-        if (stored || socket || ended) {
+        if (stored || connected() || ended) {
           return; // the visitor has moved on meanwhile
         }
         if (!data.open) {
@@ -241,59 +227,58 @@
     }
   }
 
-  // --- the socket ---------------------------------------------------------------------------
+  // --- the socket (chat-socket.js) ---------------------------------------------------------
 
-  function connect(onOpen) {
-    clearTimeout(reconnectTimer);
-    reconnectTimer = null;
-    var scheme = window.location.protocol === "https:" ? "wss://" : "ws://";
-    var ws = new WebSocket(scheme + window.location.host + root.getAttribute("data-ws-path"));
-    socket = ws;
-    ws.addEventListener("open", function () {
-      if (ws !== socket) {
-        return;
-      }
-      reconnectDelay = 1000;
-      startHeartbeat();
-      onOpen();
-    });
-    ws.addEventListener("message", function (event) {
-      if (ws !== socket) {
-        return;
-      }
-      clearTimeout(pongTimer);
-      var frame;
-      try {
-        frame = JSON.parse(event.data);
-      } catch (e) {
-        return;
-      }
-      if (frame && typeof frame.type === "string") {
-        handle(frame);
-      }
-    });
-    ws.addEventListener("close", function (event) {
-      if (ws === socket) {
-        socket = null;
-        closed(event.code);
-      }
-    });
-  }
+  var P = null; // chat-socket.js once loaded: its ChatSocket and the protocol's constants
+  var chat = null; // the ChatSocket
+  var loading = null;
 
-  /* Forget the current socket (dead or unwanted) at once, without waiting for its close. */
-  function dropSocket() {
-    var ws = socket;
-    socket = null;
-    if (ws) {
-      try {
-        ws.close();
-      } catch (e) { /* already closing */ }
-      closed(1006);
+  /* Load chat-socket.js (once) and make the socket client: a promise of it. */
+  function socketClient() {
+    if (!loading) {
+      loading = import("./chat-socket.js").then(function (module) {
+        P = module;
+        chat = new module.ChatSocket(root.getAttribute("data-ws-path"), {
+          // A lost socket comes back only for a conversation this tab has started.
+          canResume: function () {
+            return Boolean(stored && stored.token) && !ended;
+          },
+          resume: resume,
+          onClose: closed,
+          watchNetwork: true
+        });
+        listen(chat);
+        return chat;
+      });
+      loading.catch(function () {
+        loading = null; // offline, say: try again next time
+      });
     }
+    return loading;
   }
 
-  function closed(code) {
-    stopHeartbeat();
+  /* Open a socket; greet() sends the first frame once it is open. */
+  function connect(greet) {
+    socketClient().then(function (client) {
+      client.connect(greet);
+    }, function () {
+      closed(null, "closed"); // as if the socket had closed before the server answered
+      if (stored) {
+        setStatus(S.error);
+      }
+    });
+  }
+
+  /* A socket is open or opening. */
+  function connected() {
+    return Boolean(chat && chat.active);
+  }
+
+  function send(frame) {
+    return chat ? chat.send(frame) : false;
+  }
+
+  function closed(code, outcome) {
     if (quickExitDone) {
       quickExitDone();
       return;
@@ -301,13 +286,13 @@
     if (ended) {
       return;
     }
-    if (code === 4010 || code === 4011) {
-      finish(S.ended);
+    if (outcome === "final") {
+      finish(S.ended); // the conversation has ended, or its token is unknown
       return;
     }
-    if (stored && stored.token) {
+    if (outcome === "reconnect") {
       socketWasLost = true;
-      scheduleReconnect();
+      setStatus(S.reconnecting);
       return;
     }
     // Starting or leaving a message failed before the server answered.
@@ -318,38 +303,6 @@
       leaveForm.querySelector("button[type=submit]").disabled = false;
       setStatus(S.error);
     }
-  }
-
-  function scheduleReconnect() {
-    setStatus(S.reconnecting);
-    clearTimeout(reconnectTimer);
-    reconnectTimer = setTimeout(resume, reconnectDelay);
-    reconnectDelay = Math.min(reconnectDelay * 2, MAX_RECONNECT_MS);
-  }
-
-  function startHeartbeat() {
-    stopHeartbeat();
-    heartbeat = setInterval(function () {
-      if (send({ type: "ping" })) {
-        // No answer at all within the timeout: the connection is dead without having closed.
-        clearTimeout(pongTimer);
-        pongTimer = setTimeout(dropSocket, PONG_TIMEOUT_MS);
-      }
-    }, config.heartbeatSeconds * 1000);
-  }
-
-  function stopHeartbeat() {
-    clearInterval(heartbeat);
-    clearTimeout(pongTimer);
-    heartbeat = null;
-  }
-
-  function send(frame) {
-    if (socket && socket.readyState === WebSocket.OPEN) {
-      socket.send(JSON.stringify(frame));
-      return true;
-    }
-    return false;
   }
 
   function resume() {
@@ -363,56 +316,38 @@
 
   // --- frames from the server ---------------------------------------------------------------
 
-  function handle(frame) {
-    switch (frame.type) {
-      case "started":
+  /* The server's frames, by type. */
+  function listen(client) {
+    client
+      .on("started", function (frame) {
         starting = false;
         justStarted = true;
         stored = { token: frame.token };
         persist();
-        break;
-      case "resumed":
+      })
+      .on("resumed", function () {
         setStatus(socketWasLost ? S.connected : "", true);
         socketWasLost = false;
         resendPending();
-        break;
-      case "state":
+      })
+      .on("state", function (frame) {
         onState(frame.conversation);
-        break;
-      case "queue":
-        onQueue(frame);
-        break;
-      case "message":
-        onMessage(frame);
-        break;
-      case "ack":
-        onAck(frame);
-        break;
-      case "delivered":
+      })
+      .on("queue", onQueue)
+      .on("message", onMessage)
+      .on("ack", onAck)
+      .on("delivered", function (frame) {
         onDelivered(frame.seq);
-        break;
-      case "typing":
-        onTyping();
-        break;
-      case "consent_request":
-        onConsentRequest(frame);
-        break;
-      case "consent_recorded":
-        onConsentRecorded(frame);
-        break;
-      case "message_left":
+      })
+      .on("typing", onTyping)
+      .on("consent_request", onConsentRequest)
+      .on("consent_recorded", onConsentRecorded)
+      .on("message_left", function (frame) {
         leaving = false;
         finish(S.messageLeft, frame.withdrawal_code);
-        break;
-      case "ended":
-        onEnded(frame);
-        break;
-      case "error":
-        onError(frame);
-        break;
-      default:
-        break;
-    }
+      })
+      .on("ended", onEnded)
+      .on("error", onError);
   }
 
   function onState(conversation) {
@@ -675,14 +610,12 @@
   }
 
   function onError(frame) {
-    if (frame.code === "queue_full") {
+    if (frame.code === P.ERROR_QUEUE_FULL) {
       starting = false;
       startButton.disabled = false;
       stored = null;
       persist();
-      ended = true;
-      dropSocket();
-      ended = false;
+      chat.close();
       status = null;
       unavailable(frame.message || S.noOperators, false);
       return;
@@ -693,16 +626,14 @@
       setStatus(frame.message || S.error, true);
       return;
     }
-    if (frame.code === "bad_token") {
-      return; // the socket closes with 4011 next, and the chat ends
+    if (frame.code === P.ERROR_TOKEN) {
+      return; // the socket closes with CLOSE_TOKEN next, and the chat ends
     }
     if (frame.request === "leave_message" || leaving) {
       leaving = false;
       leaveError.textContent = frame.message || S.error;
       leaveForm.querySelector("button[type=submit]").disabled = false;
-      ended = true;
-      dropSocket();
-      ended = false;
+      chat.close();
       return;
     }
     if (frame.request === "start") {
@@ -718,8 +649,6 @@
     leaving = false;
     stored = null;
     persist();
-    clearTimeout(reconnectTimer);
-    stopHeartbeat();
     pending = {};
     setStatus("");
     typingLine.hidden = true;
@@ -738,10 +667,8 @@
       launcher.classList.add("has-unread");
     }
     focus($("[data-chat-ended-text]"));
-    if (socket) {
-      var ws = socket;
-      socket = null;
-      ws.close(1000);
+    if (chat) {
+      chat.close(P.CLOSE_NORMAL);
     }
   }
 
@@ -773,7 +700,7 @@
   // --- the visitor's actions ----------------------------------------------------------------
 
   function sendMessage(text) {
-    var clientId = newClientId();
+    var clientId = P.newClientId();
     var item = document.createElement("li");
     renderMessage(item, { sender: "visitor", text: text });
     log.appendChild(item);
@@ -819,7 +746,7 @@
 
   startForm.addEventListener("submit", function (event) {
     event.preventDefault();
-    if (socket || stored || starting) {
+    if (connected() || stored || starting) {
       return;
     }
     var topic = startForm.querySelector("input[name=topic]:checked");
@@ -839,7 +766,7 @@
 
   leaveForm.addEventListener("submit", function (event) {
     event.preventDefault();
-    if (leaving || socket) {
+    if (leaving || connected()) {
       return;
     }
     var text = leaveForm.text.value.trim();
@@ -883,11 +810,11 @@
   composer.addEventListener("submit", function (event) {
     event.preventDefault();
     var text = input.value.trim();
-    if (!text || !stored) {
-      return;
+    if (!text || !stored || !P) {
+      return; // (P: chat-socket.js is still loading; the text stays in the box)
     }
-    if (text.length > config.maxLength) {
-      hint.textContent = format(S.tooLong, { max: config.maxLength });
+    if (text.length > P.MAX_MESSAGE_CHARS) {
+      hint.textContent = format(S.tooLong, { max: P.MAX_MESSAGE_CHARS });
       input.setAttribute("aria-invalid", "true");
       return;
     }
@@ -949,21 +876,6 @@
     closePanel();
   });
 
-  // The network is back: reconnect now rather than at the end of the back-off.
-  window.addEventListener("online", function () {
-    if (!socket && stored && stored.token && !ended) {
-      reconnectDelay = 1000;
-      resume();
-    }
-  });
-  // The browser knows the network is gone: the socket is dead even if it has not closed yet.
-  window.addEventListener("offline", function () {
-    if (socket && stored && stored.token) {
-      socketWasLost = true;
-      dropSocket();
-    }
-  });
-
   /*
    * Quick exit (static/js/quick-exit.js): end the conversation at once, flagged so that
    * nobody contacts the visitor back, and wipe the token. The page is already hidden; the
@@ -971,28 +883,24 @@
    */
   window.addEventListener("lantern:quick-exit", function (event) {
     var token = stored && stored.token;
-    var wasOpen = socket && socket.readyState === WebSocket.OPEN;
+    var wasOpen = Boolean(chat && chat.isOpen);
     ended = true;
     stored = null;
     persist();
-    clearTimeout(reconnectTimer);
+    if (chat) {
+      chat.cancelReconnect();
+    }
     log.textContent = "";
     if (!token) {
       return;
     }
     var done = new Promise(function (resolve) {
-      quickExitDone = function () {
-        stopHeartbeat();
-        resolve();
-      };
+      quickExitDone = resolve; // on "ended", or when the socket closes
     });
     if (wasOpen) {
       send({ type: "quick_exit" });
     } else {
-      // Reconnecting: open a socket just to say so.
-      if (socket) {
-        socket.close();
-      }
+      // Reconnecting: open a socket just to say so (connect closes one still opening).
       connect(function () {
         send({ type: "resume", token: token, last_seq: lastSeq });
         send({ type: "quick_exit" });
@@ -1013,4 +921,6 @@
     show("conversation");
     resume();
   }
-})();
+}
+
+start();

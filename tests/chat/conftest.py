@@ -30,7 +30,7 @@ from asgiref.sync import sync_to_async
 from channels.layers import channel_layers, get_channel_layer
 from channels.testing import WebsocketCommunicator
 
-from chat import actions
+from chat.access import hash_token
 from chat.models import Conversation, OperatorStatus
 
 # Imported at collection: building the ASGI application runs `django.setup()`, which configures
@@ -209,7 +209,7 @@ class Visitor(ChatClient):
         self.token = started["token"]
         state = await self.expect("state")
         self.conversation_id = await sync_to_async(
-            lambda: Conversation.objects.get(token_hash=actions.hash_token(self.token)).pk
+            lambda: Conversation.objects.get(token_hash=hash_token(self.token)).pk
         )()
         return state
 
@@ -374,7 +374,7 @@ class FakeClock:
 
 @pytest.fixture
 def clock(monkeypatch):
-    from chat.consumers import RateLimiter
+    from chat.consumers.base import RateLimiter
 
     clock = FakeClock()
     monkeypatch.setattr(RateLimiter, "clock", staticmethod(clock))

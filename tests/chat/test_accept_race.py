@@ -13,7 +13,8 @@ from functools import partial
 
 from asgiref.sync import sync_to_async
 
-from chat import actions, protocol
+from chat import protocol
+from chat.actions.operators import do_accept
 from chat.models import Conversation, Message
 from chat.protocol import ChatError
 from tests.concurrency import at_once
@@ -67,9 +68,7 @@ def test_do_accept_from_threads_exactly_one_wins():
     # still shows.
     for users in [everyone[:2]] * 3 + [everyone] * 2:
         conversation = Conversation.objects.create(language="lv")
-        results = at_once(
-            [partial(actions.do_accept, user, conversation.pk) for user in users], ChatError
-        )
+        results = at_once([partial(do_accept, user, conversation.pk) for user in users], ChatError)
         winners = [r for r in results if isinstance(r, Conversation)]
         errors = [r for r in results if not isinstance(r, Conversation)]
         assert len(winners) == 1, results
@@ -88,7 +87,7 @@ def test_one_operator_accepting_two_at_once_respects_max_chats():
     first = Conversation.objects.create(language="lv")
     second = Conversation.objects.create(language="lv")
     results = at_once(
-        [partial(actions.do_accept, user, first.pk), partial(actions.do_accept, user, second.pk)],
+        [partial(do_accept, user, first.pk), partial(do_accept, user, second.pk)],
         ChatError,
     )
     assert Conversation.objects.for_operator(user).count() == 1, results

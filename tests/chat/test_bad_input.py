@@ -224,21 +224,21 @@ async def test_unknown_expired_and_bad_tokens_close_the_socket(visitor, chat_pai
 async def test_expired_token_is_refused(visitor, monkeypatch, settings):
     import datetime
 
-    from chat import actions
+    from chat import access
 
     v = await visitor()
     await v.start()
     token = v.token
     await v.disconnect()
 
-    real_now = actions.timezone.now
+    real_now = access.timezone.now
 
     class Later:
         @staticmethod
         def now():
             return real_now() + datetime.timedelta(seconds=settings.LANTERN_CHAT_RESUME_SECONDS + 5)
 
-    monkeypatch.setattr(actions, "timezone", Later)
+    monkeypatch.setattr(access, "timezone", Later)
     again = await visitor()
     await again.send(type="resume", token=token, last_seq=0)
     await again.expect_error(protocol.ERROR_TOKEN)

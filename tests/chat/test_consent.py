@@ -6,12 +6,14 @@ from __future__ import annotations
 import datetime
 import hashlib
 
-from django.utils import translation
+from django.utils import timezone, translation
 
 import pytest
 from asgiref.sync import sync_to_async
 
-from chat import actions, consent, protocol
+from chat import consent, protocol
+from chat.actions.conversations import do_sweep
+from chat.actions.messages import messages_after
 from chat.models import Conversation, Message
 from chat.referrals.models import ConsentRecord, Lead
 
@@ -249,10 +251,8 @@ async def test_visitor_disappearing_without_answering_leaves_nothing(
     await ask(v, op)
     await v.disconnect()
 
-    later = actions.timezone.now() + datetime.timedelta(
-        seconds=settings.LANTERN_CHAT_RESUME_SECONDS + 1
-    )
-    closed = await sync_to_async(actions.do_sweep)(later)
+    later = timezone.now() + datetime.timedelta(seconds=settings.LANTERN_CHAT_RESUME_SECONDS + 1)
+    closed = await sync_to_async(do_sweep)(later)
     assert closed == 1
     await op.expect("conversation_closed", conversation=cid, outcome="abandoned")
     await assert_left_no_trace(cid, "another detail only I know")
@@ -451,8 +451,8 @@ async def test_the_visitor_is_not_shown_the_staff_wording_of_their_answer(chat_p
     await v.send(type="consent", grant=True)
     await v.expect("consent_recorded")
 
-    for_visitor = await sync_to_async(actions.messages_after)(cid, 0, for_visitor=True)
-    for_operator = await sync_to_async(actions.messages_after)(cid, 0, for_visitor=False)
+    for_visitor = await sync_to_async(messages_after)(cid, 0, for_visitor=True)
+    for_operator = await sync_to_async(messages_after)(cid, 0, for_visitor=False)
 
     assert "consent_granted" not in {m.event for m in for_visitor}
     assert "consent_granted" in {m.event for m in for_operator}

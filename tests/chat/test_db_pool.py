@@ -9,7 +9,7 @@ from django.db import connection
 
 import pytest
 
-from chat.consumers import db
+from chat.db import db
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),

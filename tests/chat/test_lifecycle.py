@@ -9,7 +9,8 @@ import logging
 import pytest
 from asgiref.sync import sync_to_async
 
-from chat import actions, protocol
+from chat import access, protocol
+from chat.actions import conversations, messages, operators
 from chat.models import Conversation
 from chat.referrals.models import Lead
 
@@ -26,7 +27,7 @@ pytestmark = CHAT_DB
 
 
 class Clock:
-    """Stands in for `django.utils.timezone` inside chat.actions, so time can move on."""
+    """Stands in for `django.utils.timezone` inside the chat's actions, so time can move on."""
 
     offset = datetime.timedelta()
 
@@ -40,7 +41,8 @@ class Clock:
 @pytest.fixture
 def clock(monkeypatch):
     Clock.offset = datetime.timedelta()
-    monkeypatch.setattr(actions, "timezone", Clock)
+    for module in (access, conversations, messages, operators):
+        monkeypatch.setattr(module, "timezone", Clock)
     yield Clock
     Clock.offset = datetime.timedelta()
 
@@ -126,14 +128,14 @@ async def test_sweep_closes_conversations_whose_visitor_did_not_return(
     await gone_active.disconnect()
 
     clock.offset = datetime.timedelta(seconds=settings.LANTERN_CHAT_RESUME_SECONDS - 5)
-    assert await sync_to_async(actions.do_sweep)() == 0
+    assert await sync_to_async(conversations.do_sweep)() == 0
 
     clock.offset = datetime.timedelta(seconds=settings.LANTERN_CHAT_RESUME_SECONDS + 5)
     for v in (pinging_waiting, pinging_active):
         await v.send(type="ping")
         await v.expect("pong")
 
-    assert await sync_to_async(actions.do_sweep)() == 2
+    assert await sync_to_async(conversations.do_sweep)() == 2
 
     waiting = await get_conversation(gone_waiting.conversation_id)
     assert waiting.status == Conversation.Status.CLOSED
@@ -158,7 +160,7 @@ async def test_a_visitor_who_keeps_talking_is_not_swept(chat_pair, clock, settin
     v, op = await chat_pair()
     clock.offset = datetime.timedelta(seconds=settings.LANTERN_CHAT_RESUME_SECONDS + 5)
     await v.say("typing away without any ping")
-    assert await sync_to_async(actions.do_sweep)() == 0
+    assert await sync_to_async(conversations.do_sweep)() == 0
     assert (await get_conversation(v.conversation_id)).status == Conversation.Status.ACTIVE
 
 
@@ -178,7 +180,7 @@ async def test_sweep_of_a_connected_but_silent_visitor_tells_them(visitor, clock
     v = await visitor()
     await v.start()
     clock.offset = datetime.timedelta(seconds=settings.LANTERN_CHAT_RESUME_SECONDS + 5)
-    assert await sync_to_async(actions.do_sweep)() == 1
+    assert await sync_to_async(conversations.do_sweep)() == 1
     await v.expect("ended", outcome="visitor_left")
     await v.expect_closed(protocol.CLOSE_ENDED)
 
@@ -236,7 +238,7 @@ async def test_no_text_token_or_address_in_any_log(chat_pair, visitor, every_log
     def explode(*args, **kwargs):
         raise ValueError(f"cannot store {secret}")
 
-    monkeypatch.setattr(actions, "do_post_message", explode)
+    monkeypatch.setattr(messages, "do_post_message", explode)
     await v.send(type="message", client_id="boom", text=secret)
     error = await v.expect("error", client_id="boom")
     assert error["code"] == "server_error"

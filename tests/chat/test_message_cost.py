@@ -9,8 +9,11 @@ from django.test.utils import CaptureQueriesContext
 
 import pytest
 
-from chat import actions
+from chat import announce
+from chat.actions.messages import do_operator_post, do_post_message
+from chat.announce import conversation_group, deferring
 from chat.models import Conversation, Message
+from chat.protocol import ChatError
 
 from .conftest import make_user
 
@@ -47,9 +50,7 @@ def update_and_insert(sql: list[str]) -> str:
 def test_a_visitors_message_is_one_update_and_one_insert(active):
     _operator, conversation = active
     with CaptureQueriesContext(connection) as context:
-        message, created = actions.do_post_message(
-            conversation.pk, Message.Sender.VISITOR, "hello", "c1"
-        )
+        message, created = do_post_message(conversation.pk, Message.Sender.VISITOR, "hello", "c1")
     assert created and message.seq == 1
     update_and_insert(statements(context))
     stored = Message.objects.get(pk=message.pk)
@@ -60,7 +61,7 @@ def test_a_visitors_message_is_one_update_and_one_insert(active):
 def test_an_operators_message_checks_permission_and_conversation_in_its_update(active):
     operator, conversation = active
     with CaptureQueriesContext(connection) as context:
-        message = actions.do_operator_post(operator.pk, conversation.pk, "c1", "hello", note=False)
+        message = do_operator_post(operator.pk, conversation.pk, "c1", "hello", note=False)
     assert message.author_id == operator.pk and message.pk is not None
     update = update_and_insert(statements(context))
     assert "operator_id" in update and "EXISTS" in update
@@ -78,7 +79,7 @@ def test_an_operators_message_is_stored_whichever_way_the_permission_is_held(act
         operator.groups.add(group)
     else:
         type(operator).objects.filter(pk=operator.pk).update(is_superuser=True)
-    message = actions.do_operator_post(operator.pk, conversation.pk, "c1", "hello", note=False)
+    message = do_operator_post(operator.pk, conversation.pk, "c1", "hello", note=False)
     assert message.seq == 1
 
 
@@ -95,8 +96,8 @@ def test_an_operators_refused_message_stores_nothing_and_says_why(active, refusa
         type(operator).objects.filter(pk=operator.pk).update(is_active=False)
     else:
         Conversation.objects.filter(pk=conversation.pk).update(status=Conversation.Status.CLOSED)
-    with pytest.raises(actions.ChatError) as refused:
-        actions.do_operator_post(operator.pk, conversation.pk, "c1", "hello", note=False)
+    with pytest.raises(ChatError) as refused:
+        do_operator_post(operator.pk, conversation.pk, "c1", "hello", note=False)
     assert refused.value.code == expected.get(refusal, "closed")
     assert not Message.objects.filter(conversation=conversation).exists()
     assert Conversation.objects.get(pk=conversation.pk).last_seq == 0
@@ -106,11 +107,11 @@ def test_an_operators_refused_message_stores_nothing_and_says_why(active, refusa
 @pytest.mark.django_db(transaction=True)
 def test_the_announcement_carries_the_message_and_the_delivered_marks(active):
     _operator, conversation = active
-    outcome = actions.deferring(actions.do_post_message)(
+    outcome = deferring(do_post_message)(
         conversation.pk, Message.Sender.VISITOR, "<b>as typed</b>", "c1"
     )
     [(group, event)] = outcome.announcements
-    assert group == conversation.group_name
+    assert group == conversation_group(conversation.pk)
     assert event["message"]["seq"] == 1
     assert event["message"]["text"] == "<b>as typed</b>"
     assert (event["visitor_delivered_seq"], event["operator_delivered_seq"]) == (0, 0)
@@ -121,15 +122,15 @@ def test_the_announcement_carries_the_message_and_the_delivered_marks(active):
 @pytest.mark.django_db(transaction=True)
 def test_a_resent_client_id_stores_nothing_and_answers_with_the_earlier_message(active):
     _operator, conversation = active
-    first, created = actions.do_post_message(conversation.pk, Message.Sender.VISITOR, "hi", "c1")
+    first, created = do_post_message(conversation.pk, Message.Sender.VISITOR, "hi", "c1")
     assert created
-    again, created = actions.do_post_message(conversation.pk, Message.Sender.VISITOR, "hi", "c1")
+    again, created = do_post_message(conversation.pk, Message.Sender.VISITOR, "hi", "c1")
     assert not created and again.pk == first.pk and again.seq == first.seq
-    with pytest.raises(actions.ChatError) as refused:
-        actions.do_post_message(conversation.pk, Message.Sender.VISITOR, "other", "c1")
+    with pytest.raises(ChatError) as refused:
+        do_post_message(conversation.pk, Message.Sender.VISITOR, "other", "c1")
     assert refused.value.code == "invalid"
     assert Conversation.objects.get(pk=conversation.pk).last_seq == 1
-    after, created = actions.do_post_message(conversation.pk, Message.Sender.VISITOR, "x", "c2")
+    after, created = do_post_message(conversation.pk, Message.Sender.VISITOR, "x", "c2")
     assert created and after.seq == 2
 
 
@@ -137,20 +138,16 @@ def test_a_resent_client_id_stores_nothing_and_answers_with_the_earlier_message(
 def test_an_action_run_deferring_sends_nothing_itself(active, monkeypatch):
     _operator, conversation = active
     sent = []
-    monkeypatch.setattr(actions, "_group_send", lambda group, event: sent.append(group))
-    outcome = actions.deferring(actions.do_post_message)(
-        conversation.pk, Message.Sender.VISITOR, "x", "c2"
-    )
+    monkeypatch.setattr(announce, "_group_send", lambda group, event: sent.append(group))
+    outcome = deferring(do_post_message)(conversation.pk, Message.Sender.VISITOR, "x", "c2")
     assert outcome.error is None and len(outcome.announcements) == 1 and sent == []
-    actions.do_post_message(conversation.pk, Message.Sender.VISITOR, "y", "c3")
-    assert sent == [conversation.group_name]  # outside `deferring`: sent on commit
+    do_post_message(conversation.pk, Message.Sender.VISITOR, "y", "c3")
+    assert sent == [conversation_group(conversation.pk)]  # outside `deferring`: sent on commit
 
 
 def test_an_action_that_fails_returns_its_error(active):
     _operator, conversation = active
     Conversation.objects.filter(pk=conversation.pk).update(status=Conversation.Status.CLOSED)
-    outcome = actions.deferring(actions.do_post_message)(
-        conversation.pk, Message.Sender.VISITOR, "x", "c4"
-    )
+    outcome = deferring(do_post_message)(conversation.pk, Message.Sender.VISITOR, "x", "c4")
     assert outcome.error is not None and outcome.error.code == "closed"
     assert outcome.result is None and outcome.announcements == []

@@ -194,11 +194,11 @@ async def test_a_permission_changed_behind_djangos_back_counts_at_the_next_reche
 ):
     """Deactivated by an UPDATE (no signal): messages already carried by announcements are
     not delivered once the last check is older than PERMISSION_RECHECK_SECONDS."""
-    from chat import actions
+    from chat import access
 
     v, op = await chat_pair()
     await deactivate(op.user)
-    monkeypatch.setattr(actions, "PERMISSION_RECHECK_SECONDS", 0)
+    monkeypatch.setattr(access, "PERMISSION_RECHECK_SECONDS", 0)
     await v.say("said after the deactivation")
     await op.expect_closed(protocol.CLOSE_FORBIDDEN)
     assert "said after the deactivation" not in [m["text"] for m in op.of_type("message")]
@@ -505,13 +505,13 @@ async def test_notes_are_limited_and_need_an_open_conversation(chat_pair):
 async def test_layer_event_for_a_revoked_operator_closes_forbidden(operator):
     from channels.layers import get_channel_layer
 
-    from chat import actions
+    from chat.announce import operator_group
 
     op = await operator()
     conversation = await sync_to_async(Conversation.objects.create)(language="lv")
     await revoke_permission(op.user)
     await get_channel_layer().group_send(
-        actions.operator_group(op.user.pk), {"type": "chat.assigned", "id": conversation.pk}
+        operator_group(op.user.pk), {"type": "chat.assigned", "id": conversation.pk}
     )
     await op.expect_error(protocol.ERROR_FORBIDDEN)
     await op.expect_closed(protocol.CLOSE_FORBIDDEN)
@@ -521,11 +521,11 @@ async def test_layer_event_for_a_revoked_operator_closes_forbidden(operator):
 async def test_failing_layer_event_closes_the_socket_cleanly(operator, caplog):
     from channels.layers import get_channel_layer
 
-    from chat import actions
+    from chat.announce import operator_group
 
     op = await operator()
     await get_channel_layer().group_send(
-        actions.operator_group(op.user.pk), {"type": "chat.assigned", "id": 987654}
+        operator_group(op.user.pk), {"type": "chat.assigned", "id": 987654}
     )
     await op.expect_closed(protocol.CLOSE_SERVER_ERROR)
     assert any(
@@ -543,21 +543,22 @@ async def test_a_burst_of_queue_changes_costs_a_console_one_read_at_a_time(
 
     from channels.layers import get_channel_layer
 
-    from chat import actions
+    from chat.actions import conversations
+    from chat.announce import OPERATORS_GROUP
 
     op = await operator()
     release, reads = threading.Event(), []
-    original = actions.queue_for
+    original = conversations.queue_for
 
     def slow_queue_for(user):
         reads.append(1)
         release.wait(5)
         return original(user)
 
-    monkeypatch.setattr(actions, "queue_for", slow_queue_for)
+    monkeypatch.setattr(conversations, "queue_for", slow_queue_for)
     layer = get_channel_layer()
     for _ in range(20):
-        await layer.group_send(actions.OPERATORS_GROUP, {"type": "chat.queue"})
+        await layer.group_send(OPERATORS_GROUP, {"type": "chat.queue"})
     await asyncio.sleep(0.3)  # the console takes the twenty changes in while the read waits
     release.set()
     v = await visitor()
@@ -575,22 +576,24 @@ async def test_queue_changes_close_together_are_read_once(operator, monkeypatch)
 
     from channels.layers import get_channel_layer
 
-    from chat import actions, consumers
+    from chat.actions import conversations
+    from chat.announce import OPERATORS_GROUP
+    from chat.consumers.base import QUEUE_SETTLE_SECONDS
 
     op = await operator()
     reads = []
-    original = actions.queue_for
+    original = conversations.queue_for
 
     def counting_queue_for(user):
         reads.append(1)
         return original(user)
 
-    monkeypatch.setattr(actions, "queue_for", counting_queue_for)
+    monkeypatch.setattr(conversations, "queue_for", counting_queue_for)
     layer = get_channel_layer()
-    gap = consumers.QUEUE_SETTLE_SECONDS / 20
+    gap = QUEUE_SETTLE_SECONDS / 20
     for _ in range(10):  # spread over half the settling time
-        await layer.group_send(actions.OPERATORS_GROUP, {"type": "chat.queue"})
+        await layer.group_send(OPERATORS_GROUP, {"type": "chat.queue"})
         await asyncio.sleep(gap)
     await op.expect("queue")
-    await op.settle(consumers.QUEUE_SETTLE_SECONDS * 2)
+    await op.settle(QUEUE_SETTLE_SECONDS * 2)
     assert len(reads) == 1 and len(op.of_type("queue")) == 1

@@ -9,7 +9,7 @@ import threading
 
 from channels.layers import get_channel_layer
 
-from chat import actions
+from chat.actions import messages
 from chat.models import Conversation, Message
 
 from .conftest import CHAT_DB, get_conversation, messages_of
@@ -18,9 +18,9 @@ pytestmark = CHAT_DB
 
 
 def hold(monkeypatch, name: str) -> tuple[threading.Event, threading.Event]:
-    """Make `actions.<name>` wait, in its database thread, until released: (started, release)."""
+    """Make `messages.<name>` wait, in its database thread, until released: (started, release)."""
     started, release = threading.Event(), threading.Event()
-    original = getattr(actions, name)
+    original = getattr(messages, name)
 
     def held(*args, **kwargs):
         started.set()
@@ -28,7 +28,7 @@ def hold(monkeypatch, name: str) -> tuple[threading.Event, threading.Event]:
             raise TimeoutError("never released")
         return original(*args, **kwargs)
 
-    monkeypatch.setattr(actions, name, held)
+    monkeypatch.setattr(messages, name, held)
     return started, release
 
 

@@ -15,11 +15,7 @@ import base64
 import hashlib
 import json
 import os
-import socket
 import struct
-import subprocess
-import sys
-import time
 import uuid
 from pathlib import Path
 from urllib.parse import quote
@@ -31,6 +27,7 @@ import pytest
 from asgiref.sync import sync_to_async
 
 from chat import protocol
+from lantern.testing.daphne import Daphne
 
 from .conftest import make_user, session_cookie
 
@@ -44,12 +41,6 @@ pytestmark = [
 
 BASE_DIR = Path(settings.BASE_DIR)
 TIMEOUT = 15.0
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def database_url_for_servers(tmp_path: Path) -> str:
@@ -69,56 +60,6 @@ def database_url_for_servers(tmp_path: Path) -> str:
     with sqlite3.connect(target) as copy:
         connection.connection.backup(copy)
     return f"sqlite:///{target}"
-
-
-class Server:
-    def __init__(self, name: str, env: dict, log_dir: Path) -> None:
-        self.port = free_port()
-        self.log = log_dir / f"daphne-{name}.log"
-        self._log_file = self.log.open("wb")
-        self.process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "lantern.serve",
-                "--bind",
-                "127.0.0.1",
-                "--port",
-                str(self.port),
-                "lantern.asgi:application",
-            ],
-            cwd=BASE_DIR,
-            env=env,
-            stdout=self._log_file,
-            stderr=subprocess.STDOUT,
-        )
-
-    def wait_ready(self) -> None:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise AssertionError(f"daphne exited:\n{self.output()}")
-            try:
-                with socket.create_connection(("127.0.0.1", self.port), timeout=0.5):
-                    return
-            except OSError:
-                time.sleep(0.1)
-        raise AssertionError(f"daphne did not listen on {self.port}:\n{self.output()}")
-
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=10)
-        self._log_file.close()
-
-    def output(self) -> str:
-        if not self._log_file.closed:
-            self._log_file.flush()
-        return self.log.read_text(errors="replace")
 
 
 class Client:
@@ -257,8 +198,6 @@ async def test_visitor_and_operator_on_different_servers_talk(tmp_path):
     database_url = await sync_to_async(database_url_for_servers)(tmp_path)
 
     env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "tests.chat.daphne_settings",
         "DATABASE_URL": database_url,
         "REDIS_URL": os.environ["REDIS_URL"],
         "CHANNEL_LAYER_PREFIX": f"lantern-two-servers-{uuid.uuid4().hex[:12]}",
@@ -266,12 +205,20 @@ async def test_visitor_and_operator_on_different_servers_talk(tmp_path):
         "PYTHONPATH": str(BASE_DIR),
         "LOG_LEVEL": "INFO",
     }
-    servers = []
+    servers = [
+        Daphne(
+            settings="tests.chat.daphne_settings", env=env, log_path=tmp_path / f"daphne-{name}.log"
+        )
+        for name in "ab"
+    ]
     visitor, operator = Client(), Client()
     try:
-        servers = [Server("a", env, tmp_path), Server("b", env, tmp_path)]
-        for server in servers:
-            await asyncio.to_thread(server.wait_ready)
+        started = await asyncio.gather(
+            *(asyncio.to_thread(server.start) for server in servers), return_exceptions=True
+        )
+        for outcome in started:
+            if isinstance(outcome, BaseException):
+                raise outcome
         a, b = servers
 
         await operator.connect(b.port, "/ws/chat/operator/", cookie=cookie)

@@ -9,7 +9,11 @@ import datetime
 from asgiref.sync import sync_to_async
 from channels.layers import get_channel_layer
 
-from chat import actions, protocol
+from chat import protocol
+from chat.access import hash_token
+from chat.actions import messages
+from chat.actions.messages import do_post_message
+from chat.announce import deferring
 from chat.models import Conversation, Message
 
 from .conftest import (
@@ -120,7 +124,7 @@ async def test_start_creates_one_conversation_storing_only_a_token_hash(visitor)
     assert len(raw) * 8 >= 128
     conversation = await get_conversation(v.conversation_id)
     assert conversation.token_hash != token
-    assert conversation.token_hash == actions.hash_token(token)
+    assert conversation.token_hash == hash_token(token)
     assert await db_tables_containing(token) == []
 
     assert state["conversation"]["status"] == "waiting"
@@ -532,7 +536,7 @@ async def test_announcements_out_of_order_are_delivered_in_order_without_the_dat
 
     @sync_to_async
     def store(text, client_id):
-        return actions.deferring(actions.do_post_message)(
+        return deferring(do_post_message)(
             cid, Message.Sender.VISITOR, text, client_id
         ).announcements
 
@@ -541,7 +545,7 @@ async def test_announcements_out_of_order_are_delivered_in_order_without_the_dat
     def no_reading(*args, **kwargs):
         raise AssertionError("read the database")
 
-    monkeypatch.setattr(actions, "update_for_reader", no_reading)
+    monkeypatch.setattr(messages, "update_for_reader", no_reading)
     layer = get_channel_layer()
     for group, event in second + first:
         await layer.group_send(group, event)

@@ -3,8 +3,8 @@
 - `e2e_site` (session): a temporary file-based SQLite database, `migrate`, `load_demo_content`,
   a dump of the pages' URLs and titles (`site_data.py`), and daphne in a subprocess on a free
   port of 127.0.0.1, through `lantern.serve` (the access log without client addresses), with
-  the settings `lantern.settings.test`. REDIS_URL is passed on when set: then the server caches
-  pages in Redis.
+  the settings `lantern.settings.test`, started by the launcher of `lantern.testing.daphne`.
+  REDIS_URL is passed on when set: then the server caches pages in Redis.
 - `browser` (package): one Chromium for all the tests. Debian's chromium (`LANTERN_CHROMIUM`,
   default /usr/bin/chromium), since Playwright cannot download its own browser here. Missing:
   a skip on a workstation, a failure in CI (`CI` set), where a skip would go unnoticed.
@@ -34,19 +34,17 @@ import json
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
-import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
+from lantern.testing.daphne import Daphne, DaphneError
 from tests.e2e.site_data import BEGIN, END
 
 REPO = Path(__file__).resolve().parents[2]
@@ -81,12 +79,6 @@ COMMAND_SECONDS = 300
 def _in_ci() -> bool:
     # Set at all (whatever its value): a CI must never skip these tests silently.
     return "CI" in os.environ
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _run(args: list[str], env: dict[str, str]) -> str:
@@ -185,20 +177,26 @@ def serve_site(**extra_env: str):
     """A test server of its own: fresh database, demo content, daphne on a free port.
     `extra_env`: settings from the environment for this server (e.g. LANTERN_REQUIRE_2FA)."""
     workdir = Path(tempfile.mkdtemp(prefix="lantern-e2e-"))
-    port = _free_port()
+    # LANTERN_E2E_SETTINGS: another settings module for the server, e.g. one that puts
+    # changed templates first to check that these tests catch a regression.
+    settings_module = os.environ.get("LANTERN_E2E_SETTINGS", "lantern.settings.test")
     env = {
         **os.environ,
-        # LANTERN_E2E_SETTINGS: another settings module for the server, e.g. one that puts
-        # changed templates first to check that these tests catch a regression.
-        "DJANGO_SETTINGS_MODULE": os.environ.get("LANTERN_E2E_SETTINGS", "lantern.settings.test"),
+        "DJANGO_SETTINGS_MODULE": settings_module,
         "DATABASE_URL": f"sqlite:///{workdir / 'e2e.sqlite3'}",
         "MEDIA_ROOT": str(workdir / "media"),
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "PYTHONUNBUFFERED": "1",
         **extra_env,
     }
-    process = None
-    log_path = workdir / "daphne.log"
+    server = Daphne(
+        settings=settings_module,
+        env=env,
+        log_path=workdir / "daphne.log",
+        ready_path="/robots.txt",  # answered: the database and the pages work too
+        start_timeout=SERVER_START_SECONDS,
+        cwd=REPO,
+    )
     try:
         _run(["migrate", "--noinput"], env)
         _run(["load_demo_content"], env)
@@ -207,57 +205,15 @@ def serve_site(**extra_env: str):
             data = json.loads(output.split(BEGIN, 1)[1].split(END, 1)[0])
         except (IndexError, ValueError) as error:
             pytest.fail(f"could not read the site data ({error}):\n{output[-3000:]}")
+        try:
+            server.start()
+        except DaphneError as error:
+            pytest.fail(str(error), pytrace=False)
 
-        with open(log_path, "wb") as log:
-            process = subprocess.Popen(  # noqa: S603
-                [
-                    sys.executable,
-                    "-m",
-                    "lantern.serve",
-                    "--bind",
-                    "127.0.0.1",
-                    "--port",
-                    str(port),
-                    "lantern.asgi:application",
-                ],
-                cwd=REPO,
-                env=env,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-            )
-        base_url = f"http://127.0.0.1:{port}"
-        opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
-        deadline = time.monotonic() + SERVER_START_SECONDS
-        while True:
-            if process.poll() is not None:
-                pytest.fail(
-                    f"daphne exited with {process.returncode}:\n{_tail(log_path)}", pytrace=False
-                )
-            try:
-                with opener.open(base_url + "/robots.txt", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except (urllib.error.URLError, OSError):
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail(
-                    f"daphne did not answer within {SERVER_START_SECONDS}s:\n{_tail(log_path)}",
-                    pytrace=False,
-                )
-            time.sleep(0.2)
-
-        yield E2ESite(base_url=base_url, data=data, env=env)
+        yield E2ESite(base_url=server.url, data=data, env=env)
     finally:
-        died = None
-        if process is not None:
-            died = process.poll()
-            process.terminate()
-            try:
-                process.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait(timeout=10)
-        log = _tail(log_path)
+        died = server.stop()
+        log = server.output(4000)
         shutil.rmtree(workdir, ignore_errors=True)
     if died is not None:
         pytest.fail(f"daphne stopped during the tests ({died}):\n{log}", pytrace=False)

@@ -8,7 +8,11 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.db import connection
 
-from chat import actions
+from chat.actions.consent import do_answer_consent, do_update_lead
+from chat.actions.conversations import do_close, do_start
+from chat.actions.messages import do_post_message
+from chat.actions.operators import do_accept
+from chat.frames import ConsentAnswer
 from chat.models import Conversation, Message
 from chat.referrals.models import Lead, LeadNote
 
@@ -27,20 +31,20 @@ def consented_lead(language: str = "lv", marker: str = "Heron") -> tuple[Lead, s
     """A lead as the chat makes it, closed, with transcript, contact, summary, place and a
     note, each carrying `marker`. Returns (lead, withdrawal code, conversation id)."""
     operator = make_operator()
-    conversation, _token = actions.do_start(language, "work")
-    actions.do_accept(operator, conversation.pk)
-    actions.do_post_message(
+    conversation, _token = do_start(language, "work")
+    do_accept(operator, conversation.pk)
+    do_post_message(
         conversation.pk, Message.Sender.VISITOR, f"{marker}-transcript", client_id="v-1"
     )
-    code = actions.do_answer_consent(
+    code = do_answer_consent(
         conversation.pk,
-        actions.ConsentAnswer(grant=True, transcript=True, contact=f"{marker}-contact"),
+        ConsentAnswer(grant=True, transcript=True, contact=f"{marker}-contact"),
     )
     conversation.refresh_from_db()
-    actions.do_update_lead(
+    do_update_lead(
         operator, conversation, {"summary": f"{marker}-summary", "location": f"{marker}-place"}
     )
-    actions.do_close(conversation.pk, Conversation.Outcome.OPERATOR_ENDED)
+    do_close(conversation.pk, Conversation.Outcome.OPERATOR_ENDED)
     lead = Lead.objects.get(conversation_id=conversation.pk)
     LeadNote.objects.create(lead=lead, author=operator, text=f"{marker}-note")
     return lead, code, conversation.pk

@@ -13,7 +13,9 @@ from django.utils import timezone
 
 import pytest
 
-from chat import actions
+from chat.actions.conversations import do_start
+from chat.actions.messages import do_post_message
+from chat.actions.operators import do_accept
 from chat.models import Conversation, Message
 from chat.referrals import retention, withdrawal
 from chat.referrals.models import ConsentRecord, Lead, LeadNote
@@ -82,10 +84,10 @@ def world():
     Lead.objects.filter(pk=reopened.pk).update(status=Lead.Status.ASSESSING, closed_at=now)
 
     # Conversations left open: one waiting, one active (with a visitor's message).
-    waiting, _token = actions.do_start("lv", "work")
-    active, _token = actions.do_start("ru", "online")
-    actions.do_accept(caseworker, active.pk)
-    actions.do_post_message(active.pk, Message.Sender.VISITOR, "Lark-text", client_id="v1")
+    waiting, _token = do_start("lv", "work")
+    active, _token = do_start("ru", "online")
+    do_accept(caseworker, active.pk)
+    do_post_message(active.pk, Message.Sender.VISITOR, "Lark-text", client_id="v1")
     # Closed, but something was left behind (a crash between two steps, say).
     leftover = Conversation.objects.create(
         language="en",
@@ -98,8 +100,8 @@ def world():
         Message.objects.create(conversation=leftover, seq=seq, sender="visitor", text="Swift")
     # Started just before `later`: a chat going on, untouched. (Field defaults hold the real
     # `timezone.now`, which the patch does not replace: the start time is set by hand.)
-    fresh, _token = actions.do_start("uk", "work")
-    actions.do_post_message(fresh.pk, Message.Sender.VISITOR, "Tern-text", client_id="v1")
+    fresh, _token = do_start("uk", "work")
+    do_post_message(fresh.pk, Message.Sender.VISITOR, "Tern-text", client_id="v1")
     Conversation.objects.filter(pk=fresh.pk).update(
         created_at=later - datetime.timedelta(hours=1), visitor_seen_at=later
     )

@@ -11,8 +11,12 @@ from django.utils import translation
 import pytest
 from bs4 import BeautifulSoup
 
-from chat import actions
+from chat.actions.consent import do_answer_consent
+from chat.actions.conversations import do_close, do_start
+from chat.actions.messages import do_post_message
+from chat.actions.operators import do_accept
 from chat.consent import hash_withdrawal_code
+from chat.frames import ConsentAnswer
 from chat.models import Conversation, Message
 from chat.referrals import views, withdrawal
 from chat.referrals.models import ConsentRecord, Lead, LeadNote, Withdrawal
@@ -185,15 +189,15 @@ def test_withdrawal_during_an_open_conversation():
     """Withdrawn while the chat is still going on: the lead goes at once, and the close that
     follows finds no lead and deletes the messages as for any chat without consent."""
     operator = make_operator()
-    conversation, _token = actions.do_start("lv", "online")
-    actions.do_accept(operator, conversation.pk)
-    actions.do_post_message(conversation.pk, Message.Sender.VISITOR, "Egret-text", client_id="v")
-    code = actions.do_answer_consent(
-        conversation.pk, actions.ConsentAnswer(grant=True, transcript=True, contact="")
+    conversation, _token = do_start("lv", "online")
+    do_accept(operator, conversation.pk)
+    do_post_message(conversation.pk, Message.Sender.VISITOR, "Egret-text", client_id="v")
+    code = do_answer_consent(
+        conversation.pk, ConsentAnswer(grant=True, transcript=True, contact="")
     )
 
     assert withdrawal.do_withdraw(code) is True
-    actions.do_close(conversation.pk, Conversation.Outcome.VISITOR_ENDED)
+    do_close(conversation.pk, Conversation.Outcome.VISITOR_ENDED)
 
     assert not Lead.objects.exists()
     assert tables_containing("Egret-text") == []

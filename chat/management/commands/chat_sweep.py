@@ -3,7 +3,7 @@ operators' consoles also run the sweep on their heartbeat)."""
 
 from django.core.management.base import BaseCommand
 
-from chat.actions import do_sweep
+from chat.actions.conversations import do_sweep
 
 
 class Command(BaseCommand):

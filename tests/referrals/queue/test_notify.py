@@ -12,7 +12,8 @@ from wagtail.users.models import UserProfile
 
 import pytest
 
-from chat import actions as chat_actions
+from chat.actions.consent import _create_consented_lead, do_leave_message
+from chat.frames import ConsentAnswer, check_leave_message
 from chat.referrals import notify
 from chat.referrals.models import Lead
 
@@ -25,8 +26,8 @@ CONTACT = "Telegram @safe_ilze after 20:00"
 
 
 def leave_message(language: str = "uk") -> None:
-    chat_actions.do_leave_message(
-        chat_actions.check_leave_message(
+    do_leave_message(
+        check_leave_message(
             {
                 "consent": True,
                 "language": language,
@@ -94,12 +95,12 @@ def test_the_email_says_only_that_there_is_a_new_lead(staff, django_capture_on_c
 def test_a_lead_from_the_chat_is_announced_too(staff, django_capture_on_commit_callbacks):
     """Both ways a lead is made go through the same function."""
     with django_capture_on_commit_callbacks(execute=True):
-        chat_actions._create_consented_lead(
+        _create_consented_lead(
             source=Lead.Source.CHAT,
             method="chat",
             language="ru",
             topic="work",
-            answer=chat_actions.ConsentAnswer(grant=True, transcript=True, contact=""),
+            answer=ConsentAnswer(grant=True, transcript=True, contact=""),
         )
     assert len(mail.outbox) == 2
 

@@ -1,6 +1,8 @@
 """Write the benchmarks' figures into docs/performance.md (between its marker lines).
 
 python manage.py bench_report --chat docs/bench/chat.json --pages docs/bench/pages.json
+
+A command of the benchmark app: it exists only with `chat.bench.settings`.
 """
 
 import json

@@ -3,7 +3,8 @@
     python manage.py page_benchmark --start-server --json docs/bench/pages.json
 
 Needs wrk (Debian: `apt-get install wrk`; `make bench` installs it when run as root) and the
-demo content (`manage.py load_demo_content`) in this command's database.
+demo content (`manage.py load_demo_content`) in this command's database. A command of the
+benchmark app: it exists only with `chat.bench.settings`.
 """
 
 from __future__ import annotations

@@ -5,9 +5,13 @@
         --idle 2000 --json docs/bench/chat.json --svg docs/bench/growth.svg
 
 Against a daphne of its own (`--start-server`: `python -m chat.bench.serve` on `--port`, with
-`LANTERN_BENCHMARK=1` and this command's database and Redis), or one already running
-(`--url` and `--server-pid`, started with `LANTERN_BENCHMARK=1`, sharing this command's
-database: the bench operators and their sessions are created in it).
+`--server-settings`, by default `chat.bench.settings`, and this command's database and Redis),
+or one already running (`--url` and `--server-pid`, started with
+`DJANGO_SETTINGS_MODULE=chat.bench.settings python -m chat.bench.serve --port 8100`, sharing
+this command's database: the bench operators and their sessions are created in it).
+
+A command of the benchmark app: it exists only with `chat.bench.settings` (or settings that
+install `chat.bench` too).
 """
 
 from __future__ import annotations
@@ -24,9 +28,10 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 
-from chat.bench import chart
+from chat.bench import chart, processes
 from chat.bench.operators import bench_operators
-from chat.bench.runner import Load, Runner
+from chat.bench.processes import CpuMeter
+from chat.bench.runner import CPU_NAMES, Load, Runner
 from chat.bench.server import BenchServer, fd_limit_of, raise_fd_limit
 
 
@@ -92,6 +97,8 @@ class Command(BaseCommand):
         if soft < sockets:
             raise CommandError(f"open-file limit {soft} (hard {hard}) < {sockets} sockets needed")
         self.log(f"open-file limit of this process (and its daphne): {soft}")
+        host = processes.host()
+        self.log(f"host: {processes.describe_host(host)}")
 
         operators_needed = math.ceil(largest / options["chats_per_operator"])
         operators = bench_operators(operators_needed, options["chats_per_operator"])
@@ -113,11 +120,17 @@ class Command(BaseCommand):
                 self.log(f"server PID {server.pid}, open-file limit {limit}")
                 if limit is not None and limit < sockets:
                     raise CommandError(f"the server's open-file limit {limit} < {sockets}")
-            results = asyncio.run(self.run_all(server, cookies, counts, targets, options))
+            meter = CpuMeter.for_servers(
+                server.pid, settings.DATABASES["default"], getattr(settings, "REDIS_URL", "")
+            )
+            self.log(f"CPU time measured of {meter.describe()}")
+            results = asyncio.run(self.run_all(server, cookies, counts, targets, options, meter))
         finally:
             server.stop()
 
         results["meta"] = self.meta(options, server)
+        results["meta"]["host"] = host
+        results["meta"]["cpu_measured"] = meter.found()
         if options["json"]:
             path = Path(options["json"])
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -130,12 +143,13 @@ class Command(BaseCommand):
             self.log(f"chart: {path}")
         self.summarise(results)
 
-    async def run_all(self, server, cookies, counts, targets, options) -> dict:
+    async def run_all(self, server, cookies, counts, targets, options, meter=None) -> dict:
         runner = Runner(
             server,
             cookies=cookies,
             cookie_name=settings.SESSION_COOKIE_NAME,
             progress=None if options["quiet"] else self.log,
+            meter=meter,
         )
         results: dict = {}
         if options["idle"]:  # first, on a fresh server: later runs leave memory behind
@@ -180,12 +194,26 @@ class Command(BaseCommand):
         }
 
     def summarise(self, results: dict) -> None:
+        host = results.get("meta", {}).get("host")
+        if host:
+            self.log(f"host: {processes.describe_host(host)}")
         for comparison in results.get("growth") or [results.get("load")]:
-            if comparison and "lantern_vs_bare" in comparison:
+            if not comparison:
+                continue
+            count = comparison["load"]["conversations"]
+            for name, run in sorted(comparison["runs"].items()):
+                if "cpu" in run:
+                    self.log(f"{count} conversations, {name}: {cpu_line(run['cpu'])}")
+            if "lantern_vs_bare" in comparison:
                 r = comparison["lantern_vs_bare"]
                 self.log(
-                    f"{comparison['load']['conversations']} conversations, Lantern / bare: "
+                    f"{count} conversations, Lantern / bare: "
                     f"throughput ×{r['throughput']}, p50 ×{r['p50']}, p99 ×{r['p99']}"
+                    + "".join(
+                        f", CPU per message {CPU_NAMES.get(kind, kind)} "
+                        + ("— (bare's 0)" if ratio is None else f"×{ratio}")
+                        for kind, ratio in r.get("cpu_per_message", {}).items()
+                    )
                 )
         sat = results.get("saturation")
         if sat:
@@ -198,6 +226,20 @@ class Command(BaseCommand):
     def log(self, line: str) -> None:
         self.stdout.write(line)
         self.stdout.flush()
+
+
+def cpu_line(cpu: dict) -> str:
+    """CPU ms per delivered message by process kind, with the seconds, or why not measured."""
+    parts = []
+    for kind, item in cpu.items():
+        name = CPU_NAMES.get(kind, kind)
+        if "unavailable" in item:
+            parts.append(f"{name} unavailable")
+        elif item["ms_per_message"] is None:
+            parts.append(f"{name} {item['seconds']} s (nothing delivered)")
+        else:
+            parts.append(f"{name} {item['ms_per_message']:.3f} ms ({item['seconds']} s)")
+    return "CPU per delivered message: " + ", ".join(parts)
 
 
 def _cpus() -> int:

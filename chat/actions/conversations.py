@@ -1,0 +1,208 @@
+"""Conversations: starting one, the queue and availability, closing and sweeping."""
+
+from __future__ import annotations
+
+import datetime
+import secrets
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone, translation
+
+from lantern.staff import staff_language
+
+from .. import protocol
+from ..access import hash_token, resume_cutoff
+from ..announce import announce, announce_queue, conversation_group
+from ..frames import check_language, check_topic, event_text
+from ..models import Conversation, Message, OperatorStatus
+from ..protocol import ChatError
+from ..referrals.models import Lead
+
+# An operator whose console has not been heard from for this long is not counted as online.
+OPERATOR_PRESENCE_SECONDS = 90
+
+
+def available_operators():
+    cutoff = timezone.now() - datetime.timedelta(seconds=OPERATOR_PRESENCE_SECONDS)
+    return OperatorStatus.objects.filter(
+        available=True, last_seen_at__gte=cutoff, user__is_active=True
+    )
+
+
+def chat_availability(now: datetime.datetime | None = None) -> dict:
+    """What the widget shows before the visitor types anything."""
+    from wagtail.models import Site
+
+    from awareness.models import SafetySettings
+
+    site = Site.objects.filter(is_default_site=True).first()
+    safety = SafetySettings.for_site(site) if site else None
+    is_open = safety.chat_is_open(now) if safety else False
+    operators = available_operators().count()
+    waiting = Conversation.objects.waiting().count()
+    return {
+        "type": "availability",
+        "open": is_open,
+        "operators_available": operators > 0,
+        "accepting": operators > 0 and waiting < protocol.MAX_WAITING,
+    }
+
+
+def queue_position(conversation: Conversation) -> dict:
+    ahead = (
+        Conversation.objects.waiting()
+        .filter(created_at__lt=conversation.created_at)
+        .exclude(pk=conversation.pk)
+        .count()
+    )
+    recent = Conversation.objects.filter(
+        accepted_at__isnull=False,
+        accepted_at__gte=timezone.now() - datetime.timedelta(days=7),
+    ).order_by("-accepted_at")[:20]
+    waits = sorted(c.wait_seconds for c in recent if c.wait_seconds is not None)
+    typical = waits[len(waits) // 2] if waits else 120
+    operators = max(1, available_operators().count())
+    return {
+        "type": "queue",
+        "position": ahead + 1,
+        "estimated_wait_seconds": int(typical * (ahead + 1) / operators),
+    }
+
+
+def queue_for(user) -> list[dict]:
+    """Waiting conversations, every one visible to every operator; those in a language the
+    operator speaks first, then the longest waiting."""
+    status, _created = OperatorStatus.objects.get_or_create(user=user)
+    user.chat_status = status
+    waiting = list(Conversation.objects.waiting().order_by("created_at"))
+    waiting.sort(key=lambda c: (c.language not in status.languages, c.created_at))
+    language = staff_language(user)
+    return [conversation_summary(c, user, language) for c in waiting]
+
+
+def conversation_summary(conversation: Conversation, user=None, language: str = "") -> dict:
+    """A conversation as the console lists it; labels in the operator's language."""
+    now = timezone.now()
+    status = getattr(user, "chat_status", None) if user else None
+    language = language or (staff_language(user) if user else settings.LANGUAGE_CODE)
+    with translation.override(language):
+        topic_label = str(conversation.get_topic_display())
+    return {
+        "id": conversation.pk,
+        "language": conversation.language,
+        "topic": conversation.topic,
+        "topic_label": topic_label,
+        "status": conversation.status,
+        "waiting_seconds": int((now - conversation.created_at).total_seconds()),
+        "created_at": conversation.created_at.isoformat(),
+        "consent": conversation.consent,
+        "do_not_contact": conversation.do_not_contact,
+        "visitor_online": (now - conversation.visitor_seen_at).total_seconds()
+        < OPERATOR_PRESENCE_SECONDS,
+        "matches_language": bool(status and conversation.language in status.languages),
+        "operator": conversation.operator_id,
+        "last_seq": conversation.last_seq,
+        "visitor_delivered_seq": conversation.visitor_delivered_seq,
+        "operator_delivered_seq": conversation.operator_delivered_seq,
+        # A lead needs the visitor's consent, never given while waiting: the queue, sent to
+        # every operator at every change, asks the database nothing per waiting conversation.
+        "has_lead": conversation.status != Conversation.Status.WAITING
+        and Lead.objects.filter(conversation=conversation).exists(),
+    }
+
+
+def check_start(language, topic) -> tuple[str, str]:
+    language, topic = check_language(language), check_topic(topic)
+    if Conversation.objects.waiting().count() >= protocol.MAX_WAITING:
+        raise ChatError(protocol.ERROR_QUEUE_FULL)
+    return language, topic
+
+
+def do_start(language: str, topic: str) -> tuple[Conversation, str]:
+    """Create a waiting conversation. Returns it with the visitor's token, which is shown to
+    the visitor once and stored only as a hash."""
+    token = secrets.token_urlsafe(protocol.TOKEN_BYTES)
+    with transaction.atomic():
+        conversation = Conversation.objects.create(
+            token_hash=hash_token(token), language=language, topic=topic
+        )
+        announce_queue()
+    return conversation, token
+
+
+def do_visitor_seen(conversation_id: int) -> None:
+    Conversation.objects.filter(pk=conversation_id).update(visitor_seen_at=timezone.now())
+
+
+def do_close(conversation_id: int, outcome: str, *, do_not_contact: bool = False) -> None:
+    """Close a conversation. Its messages are deleted in every case; with consent that covers
+    the transcript, they are first copied into the lead. What stays is anonymous: language,
+    topic, times and outcome. Idempotent."""
+    with transaction.atomic():
+        conversation = Conversation.objects.select_for_update().get(pk=conversation_id)
+        if conversation.status == Conversation.Status.CLOSED:
+            return
+        lead = Lead.objects.filter(conversation=conversation).select_related("consent").first()
+        if lead is not None:
+            if lead.consent.covers_transcript:
+                lead.transcript = [
+                    {
+                        "seq": m.seq,
+                        "sender": m.sender,
+                        "text": event_text(m.event, conversation.language) if m.event else m.text,
+                        "sent_at": m.created_at.isoformat(),
+                    }
+                    for m in conversation.messages.exclude(kind=Message.Kind.NOTE)
+                ]
+            lead.do_not_contact = lead.do_not_contact or do_not_contact
+            lead.save(update_fields=["transcript", "do_not_contact", "updated_at"])
+        conversation.messages.all().delete()
+        conversation.token_hash = None
+        conversation.status = Conversation.Status.CLOSED
+        conversation.outcome = outcome
+        conversation.do_not_contact = conversation.do_not_contact or do_not_contact
+        conversation.closed_at = timezone.now()
+        if conversation.consent == Conversation.Consent.ASKED:
+            conversation.consent = Conversation.Consent.DECLINED
+        conversation.save()
+        announce(
+            conversation_group(conversation.pk),
+            {
+                "type": "chat.closed",
+                "id": conversation.pk,
+                "outcome": outcome,
+                "do_not_contact": conversation.do_not_contact,
+            },
+        )
+        announce_queue()
+
+
+def do_visitor_end(conversation: Conversation, *, quick_exit: bool = False) -> None:
+    if quick_exit:
+        outcome = Conversation.Outcome.QUICK_EXIT
+    elif conversation.status == Conversation.Status.WAITING:
+        outcome = Conversation.Outcome.VISITOR_LEFT
+    else:
+        outcome = Conversation.Outcome.VISITOR_ENDED
+    do_close(conversation.pk, outcome, do_not_contact=quick_exit)
+
+
+def do_sweep(now: datetime.datetime | None = None) -> int:
+    """Close conversations whose visitor has been gone longer than the resume period: waiting
+    ones count as missed, active ones as abandoned, ending ones keep their outcome. Returns
+    how many were closed."""
+    return close_left(Conversation.objects.open().filter(visitor_seen_at__lt=resume_cutoff(now)))
+
+
+def close_left(conversations) -> int:
+    """Close `conversations` (open ones) as left by their visitors: waiting ones count as
+    missed, active ones as abandoned, ending ones keep their outcome. Returns how many."""
+    stale = list(conversations.values_list("pk", "status"))
+    for pk, status in stale:
+        outcome = {
+            Conversation.Status.WAITING: Conversation.Outcome.VISITOR_LEFT,
+            Conversation.Status.ACTIVE: Conversation.Outcome.ABANDONED,
+        }.get(status, Conversation.Outcome.OPERATOR_ENDED)
+        do_close(pk, outcome)
+    return len(stale)

@@ -1,0 +1,307 @@
+"""A signed-in operator's console."""
+
+from __future__ import annotations
+
+import time
+
+from lantern.staff import staff_language
+from lantern.two_factor import policy as two_factor
+
+from .. import access, protocol
+from ..access import access_operator_conversation, check_operator
+from ..actions import conversations, messages, operators
+from ..actions.consent import do_request_consent, do_update_lead
+from ..announce import OPERATORS_GROUP, conversation_group, operator_group
+from ..db import db
+from ..delivery import OPERATOR, Read
+from ..frames import (
+    check_conversation_id,
+    check_lead_fields,
+    check_seq,
+    check_status,
+    check_text,
+    is_conversation_id,
+)
+from ..models import Conversation, OperatorStatus
+from ..protocol import ChatError
+from .base import QUEUE_SETTLE_SECONDS, ChatConsumer
+
+
+class OperatorConsumer(ChatConsumer):
+    """A signed-in operator's console. Permission is checked at connect and again, from the
+    database, on every frame."""
+
+    side = OPERATOR
+    frame_types = frozenset(
+        {
+            "status",
+            "accept",
+            "message",
+            "note",
+            "typing",
+            "received",
+            "sync",
+            "transfer",
+            "end",
+            "request_consent",
+            "lead",
+            "ping",
+        }
+    )
+    message_types = frozenset({"message", "note"})
+    posting_types = message_types
+
+    async def on_connect(self) -> None:
+        user = self.scope.get("user")
+        self.permission_checked_at = float("-inf")
+        self.user_id = user.pk if user is not None and user.is_authenticated else None
+        if self.user_id is None:
+            await self.send_error(
+                ChatError(protocol.ERROR_FORBIDDEN, close_code=protocol.CLOSE_UNAUTHORISED)
+            )
+            return
+        if not await db(two_factor.satisfied)(user, self.scope.get("session")):
+            await self.send_error(
+                ChatError(protocol.ERROR_SECOND_FACTOR, close_code=protocol.CLOSE_UNAUTHORISED)
+            )
+            return
+        try:
+            operator = await self.operator()
+        except ChatError as error:
+            await self.send_error(error)
+            return
+        self.language = await db(staff_language)(operator)
+        await self.join(OPERATORS_GROUP)
+        await self.join(operator_group(self.user_id))
+        await self.act(operators.do_operator_seen, self.user_id)
+        mine = await db(lambda: list(Conversation.objects.for_operator(operator)))()
+        for conversation in mine:
+            self.reader.follow(conversation.pk)
+            await self.join(conversation_group(conversation.pk))
+        await self.send_state(operator)
+        for conversation in mine:
+            await self.reader.flush(conversation.pk)
+
+    async def operator(self):
+        """Every frame re-checks the permission from the database."""
+        operator = await db(check_operator)(self.user_id)
+        self.permission_checked_at = time.monotonic()
+        return operator
+
+    async def conversation(self, data: dict):
+        access = await db(access_operator_conversation)(self.user_id, data.get("conversation"))
+        self.permission_checked_at = time.monotonic()
+        return access
+
+    @property
+    def permission_is_fresh(self) -> bool:
+        """Messages delivered to the console need no check of their own while the last one is
+        recent: a permission changed through Django is announced at once (`chat.permissions`,
+        see chat.signals), and one changed behind Django's back counts after this long."""
+        age = time.monotonic() - self.permission_checked_at
+        return age < access.PERMISSION_RECHECK_SECONDS
+
+    async def fetch(self, conversation_id: int, after: int) -> Read:
+        """One trip to the database for the permission, the conversation and the messages."""
+        read = await db(messages.update_for_reader)(
+            conversation_id, after, for_visitor=False, operator_id=self.user_id
+        )
+        self.permission_checked_at = time.monotonic()
+        return read
+
+    async def send_state(self, operator) -> None:
+        def build():
+            status = OperatorStatus.objects.get_or_create(user=operator)[0]
+            return {
+                "type": "state",
+                "operator": {
+                    "id": operator.pk,
+                    "available": status.available,
+                    "languages": status.languages,
+                    "max_chats": status.max_chats,
+                },
+                "queue": conversations.queue_for(operator),
+                "conversations": [
+                    conversations.conversation_summary(c, operator)
+                    for c in Conversation.objects.for_operator(operator)
+                ],
+            }
+
+        await self.send_json(await db(build)())
+
+    async def send_queue(self) -> None:
+        operator = await self.operator()
+        queue = await db(conversations.queue_for)(operator)
+        await self.send_json({"type": "queue", "queue": queue})
+
+    async def start_reading(self, conversation: Conversation, operator, answer: str) -> None:
+        """A conversation became this operator's: follow it, say so, and send its messages."""
+        self.reader.follow(conversation.pk)
+        await self.join(conversation_group(conversation.pk))
+        summary = await db(conversations.conversation_summary)(conversation, operator)
+        await self.send_json({"type": answer, "conversation": summary})
+        await self.reader.flush(conversation.pk)
+
+    async def stop_reading(self, conversation_id: int) -> None:
+        await self.leave(conversation_group(conversation_id))
+        self.reader.unfollow(conversation_id)
+
+    # --- frames ---------------------------------------------------------------------------
+
+    async def on_ping(self, data: dict) -> None:
+        await self.operator()
+        await self.act(operators.do_operator_seen, self.user_id)
+        closed = await self.act(conversations.do_sweep)
+        await self.send_json({"type": "pong", "swept": closed})
+
+    async def on_status(self, data: dict) -> None:
+        operator = await self.operator()
+        changes = check_status(data)
+        status = await self.act(operators.do_set_status, operator, changes)
+        await self.send_json(
+            {
+                "type": "status",
+                "available": status.available,
+                "languages": status.languages,
+                "max_chats": status.max_chats,
+            }
+        )
+
+    async def on_accept(self, data: dict) -> None:
+        operator = await self.operator()
+        conversation_id = check_conversation_id(data.get("conversation"))
+        conversation = await self.act(operators.do_accept, operator, conversation_id)
+        await self.start_reading(conversation, operator, "accepted")
+        await self.channel_layer.group_send(
+            conversation_group(conversation.pk),
+            {"type": "chat.update", "id": conversation.pk, "accepted": True},
+        )
+
+    def lane_of(self, data: dict) -> object:
+        """Messages and notes to one conversation keep their order; a malformed conversation
+        (refused when its frame runs) shares one lane."""
+        conversation_id = data.get("conversation")
+        return conversation_id if is_conversation_id(conversation_id) else None
+
+    async def on_message(self, data: dict) -> None:
+        await self.post(data, note=False)
+
+    async def on_note(self, data: dict) -> None:
+        await self.post(data, note=True)
+
+    async def post(self, data: dict, *, note: bool) -> None:
+        # One trip to the database pool: permission, conversation, input, the message.
+        message = await self.act(
+            messages.do_operator_post,
+            self.user_id,
+            data.get("conversation"),
+            data.get("client_id"),
+            data.get("text"),
+            note=note,
+            before_announcing=lambda stored: self.reader.acked(stored.conversation_id, stored.seq),
+        )
+        self.permission_checked_at = time.monotonic()
+        await self.send_json(
+            {
+                "type": "ack",
+                "conversation": message.conversation_id,
+                "client_id": message.client_id,
+                "seq": message.seq,
+            }
+        )
+
+    async def on_typing(self, data: dict) -> None:
+        _operator, conversation = await self.conversation(data)
+        await self.channel_layer.group_send(
+            conversation_group(conversation.pk),
+            {"type": "chat.typing", "id": conversation.pk, "sender": "operator"},
+        )
+
+    async def on_received(self, data: dict) -> None:
+        _operator, conversation = await self.conversation(data)
+        seq = check_seq(data.get("seq"))
+        await self.act(messages.do_mark_delivered, conversation.pk, "operator", seq)
+
+    async def on_sync(self, data: dict) -> None:
+        _operator, conversation = await self.conversation(data)
+        after = check_seq(data.get("after", 0))
+        self.reader.follow(conversation.pk, after)
+        await self.reader.flush(conversation.pk, after=after)
+
+    async def on_transfer(self, data: dict) -> None:
+        operator, conversation = await self.conversation(data)
+        note = check_text(data.get("note") or "-", protocol.MAX_NOTE_CHARS)
+        await self.act(operators.do_transfer, operator, conversation, data.get("to"), note)
+        await self.send_json({"type": "transferred", "conversation": conversation.pk})
+
+    async def on_end(self, data: dict) -> None:
+        _operator, conversation = await self.conversation(data)
+        if conversation.status == Conversation.Status.CLOSED:
+            raise ChatError(protocol.ERROR_CLOSED)
+        await self.act(operators.do_operator_end, conversation)
+
+    async def on_request_consent(self, data: dict) -> None:
+        _operator, conversation = await self.conversation(data)
+        if conversation.status != Conversation.Status.ACTIVE:
+            raise ChatError(protocol.ERROR_STATE)
+        if conversation.consent == Conversation.Consent.GRANTED:
+            raise ChatError(protocol.ERROR_STATE, reason="already_granted")
+        await self.act(do_request_consent, conversation)
+
+    async def on_lead(self, data: dict) -> None:
+        operator, conversation = await self.conversation(data)
+        fields = check_lead_fields(data)
+        lead = await self.act(do_update_lead, operator, conversation, fields)
+        await self.send_json(
+            {"type": "lead_saved", "conversation": conversation.pk, "lead": lead.pk}
+        )
+
+    # --- channel layer events -------------------------------------------------------------
+
+    async def chat_queue(self, event: dict) -> None:
+        self.refresh("queue", self.send_queue, settle=QUEUE_SETTLE_SECONDS)
+
+    async def chat_presence(self, event: dict) -> None:
+        await self.chat_queue(event)
+
+    async def chat_update(self, event: dict) -> None:
+        # Messages reach only an operator who may still read them: a permission withdrawn
+        # meanwhile closes the socket (through `dispatch`) instead.
+        if self.permission_is_fresh:
+            await self.reader.announced(event["id"], event)
+        else:
+            await self.reader.catch_up(event["id"])
+
+    async def chat_permissions(self, event: dict) -> None:
+        """This operator's groups or permissions changed: check them now (closes the socket
+        with `forbidden` if they no longer allow the chat)."""
+        await self.operator()
+
+    async def chat_typing(self, event: dict) -> None:
+        if event.get("sender") == "visitor":
+            await self.send_json({"type": "typing", "conversation": event["id"]})
+
+    async def chat_consent_request(self, event: dict) -> None:
+        """The visitor's business; operators see the event message."""
+
+    async def chat_closed(self, event: dict) -> None:
+        await self.stop_reading(event["id"])
+        await self.send_json(
+            {
+                "type": "conversation_closed",
+                "conversation": event["id"],
+                "outcome": event["outcome"],
+                "do_not_contact": event["do_not_contact"],
+            }
+        )
+
+    async def chat_assigned(self, event: dict) -> None:
+        operator = await self.operator()
+        conversation = await db(Conversation.objects.get)(pk=event["id"])
+        await self.start_reading(conversation, operator, "assigned")
+
+    async def chat_reassigned(self, event: dict) -> None:
+        conversation = await db(Conversation.objects.get)(pk=event["id"])
+        if conversation.operator_id != self.user_id:
+            await self.stop_reading(conversation.pk)
+            await self.send_json({"type": "unassigned", "conversation": conversation.pk})

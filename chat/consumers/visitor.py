@@ -1,0 +1,245 @@
+"""The anonymous visitor's socket."""
+
+from __future__ import annotations
+
+from .. import protocol
+from ..access import access_visitor_conversation
+from ..actions import conversations, messages
+from ..actions.consent import do_answer_consent, do_leave_message
+from ..announce import OPERATORS_GROUP, WAITING_GROUP, conversation_group
+from ..db import db
+from ..delivery import VISITOR, Read
+from ..frames import (
+    check_client_id,
+    check_consent,
+    check_leave_message,
+    check_seq,
+    check_text,
+    consent_frame,
+)
+from ..models import Conversation, Message
+from ..protocol import ChatError
+from .base import QUEUE_SETTLE_SECONDS, ChatConsumer
+
+
+class VisitorConsumer(ChatConsumer):
+    """The anonymous visitor's side. No conversation exists until the visitor sends `start`
+    (or `leave_message`); after that the consumer knows only that conversation."""
+
+    side = VISITOR
+    frame_types = frozenset(
+        {
+            "availability",
+            "start",
+            "resume",
+            "message",
+            "typing",
+            "received",
+            "sync",
+            "consent",
+            "consent_wording",
+            "end",
+            "quick_exit",
+            "leave_message",
+            "ping",
+        }
+    )
+    message_types = frozenset({"message", "start", "resume", "leave_message", "consent"})
+
+    async def on_connect(self) -> None:
+        self.conversation_id: int | None = None
+
+    async def disconnect(self, code) -> None:
+        if self.conversation_id is not None:
+            # The resume period counts from now.
+            await self.act(conversations.do_visitor_seen, self.conversation_id)
+            await self.channel_layer.group_send(
+                OPERATORS_GROUP, {"type": "chat.presence", "id": self.conversation_id}
+            )
+        await super().disconnect(code)
+
+    async def fetch(self, conversation_id: int, after: int) -> Read:
+        return await db(messages.update_for_reader)(conversation_id, after, for_visitor=True)
+
+    # --- helpers --------------------------------------------------------------------------
+
+    def require_conversation(self) -> int:
+        if self.conversation_id is None:
+            raise ChatError(protocol.ERROR_NO_CONVERSATION)
+        return self.conversation_id
+
+    async def attach(self, conversation: Conversation, cursor: int = 0) -> None:
+        self.conversation_id = conversation.pk
+        self.language = conversation.language
+        self.reader.follow(conversation.pk, cursor)
+        await self.join(conversation_group(conversation.pk))
+        if conversation.status == Conversation.Status.WAITING:
+            await self.join(WAITING_GROUP)
+
+    async def send_state(self, conversation: Conversation) -> None:
+        await self.send_json(
+            {
+                "type": "state",
+                "conversation": {
+                    "status": conversation.status,
+                    "language": conversation.language,
+                    "topic": conversation.topic,
+                    "consent": conversation.consent,
+                    "last_seq": conversation.last_seq,
+                    "delivered_seq": conversation.operator_delivered_seq,
+                },
+            }
+        )
+        if conversation.status == Conversation.Status.WAITING:
+            await self.send_json(await db(conversations.queue_position)(conversation))
+        if conversation.consent == Conversation.Consent.ASKED:
+            await self.send_json(consent_frame(conversation.language))
+
+    # --- frames ---------------------------------------------------------------------------
+
+    async def on_availability(self, data: dict) -> None:
+        await self.send_json(await db(conversations.chat_availability)())
+
+    async def on_start(self, data: dict) -> None:
+        if self.conversation_id is not None:
+            raise ChatError(protocol.ERROR_STATE)
+        language, topic = await db(conversations.check_start)(
+            data.get("language"), data.get("topic")
+        )
+        conversation, token = await self.act(conversations.do_start, language, topic)
+        await self.attach(conversation)
+        await self.send_json({"type": "started", "token": token})
+        await self.send_state(conversation)
+
+    async def on_resume(self, data: dict) -> None:
+        if self.conversation_id is not None:
+            raise ChatError(protocol.ERROR_STATE)
+        after = check_seq(data.get("last_seq", 0))
+        conversation = await db(access_visitor_conversation)(data.get("token"))
+        await self.act(conversations.do_visitor_seen, conversation.pk)
+        # A number beyond the last message (a stale or made-up one) must not hide new ones.
+        await self.attach(conversation, cursor=min(after, conversation.last_seq))
+        await self.send_json({"type": "resumed"})
+        await self.send_state(conversation)
+        await self.reader.flush(conversation.pk)
+        await self.channel_layer.group_send(
+            OPERATORS_GROUP, {"type": "chat.presence", "id": conversation.pk}
+        )
+
+    async def on_message(self, data: dict) -> None:
+        conversation_id = self.require_conversation()
+        client_id = check_client_id(data.get("client_id"))
+        text = check_text(data.get("text"))
+        message, _created = await self.act(
+            messages.do_post_message,
+            conversation_id,
+            Message.Sender.VISITOR,
+            text,
+            client_id,
+            before_announcing=lambda stored: self.reader.acked(conversation_id, stored[0].seq),
+        )
+        await self.send_json({"type": "ack", "client_id": client_id, "seq": message.seq})
+
+    async def on_typing(self, data: dict) -> None:
+        conversation_id = self.require_conversation()
+        await self.channel_layer.group_send(
+            conversation_group(conversation_id),
+            {"type": "chat.typing", "id": conversation_id, "sender": "visitor"},
+        )
+
+    async def on_received(self, data: dict) -> None:
+        conversation_id = self.require_conversation()
+        seq = check_seq(data.get("seq"))
+        await self.act(messages.do_mark_delivered, conversation_id, "visitor", seq)
+
+    async def on_sync(self, data: dict) -> None:
+        conversation_id = self.require_conversation()
+        await self.reader.flush(conversation_id, after=check_seq(data.get("after", 0)))
+
+    async def on_ping(self, data: dict) -> None:
+        if self.conversation_id is not None:
+            await self.act(conversations.do_visitor_seen, self.conversation_id)
+        await self.send_json({"type": "pong"})
+
+    async def on_consent(self, data: dict) -> None:
+        conversation_id = self.require_conversation()
+        answer = check_consent(data)
+        code = await self.act(do_answer_consent, conversation_id, answer)
+        await self.send_json(
+            {"type": "consent_recorded", "granted": answer.grant, "withdrawal_code": code}
+        )
+
+    async def on_consent_wording(self, data: dict) -> None:
+        """The visitor is about to end the chat: show the consent question first. A waiting
+        visitor has told nobody anything yet, so there is nothing to consent to."""
+        conversation_id = self.require_conversation()
+        conversation = await db(Conversation.objects.get)(pk=conversation_id)
+        if conversation.status == Conversation.Status.WAITING:
+            await self._end(quick_exit=False)
+            return
+        await self.send_json(consent_frame(conversation.language))
+
+    async def on_end(self, data: dict) -> None:
+        await self._end(quick_exit=False)
+
+    async def on_quick_exit(self, data: dict) -> None:
+        await self._end(quick_exit=True)
+
+    async def _end(self, *, quick_exit: bool) -> None:
+        conversation_id = self.require_conversation()
+        conversation = await db(Conversation.objects.get)(pk=conversation_id)
+        await self.act(conversations.do_visitor_end, conversation, quick_exit=quick_exit)
+        # chat.closed arrives through the group and closes the socket.
+
+    async def on_leave_message(self, data: dict) -> None:
+        if self.conversation_id is not None:
+            raise ChatError(protocol.ERROR_STATE)
+        message = check_leave_message(data)
+        self.language = message.language
+        code = await self.act(do_leave_message, message)
+        await self.send_json({"type": "message_left", "withdrawal_code": code})
+
+    # --- channel layer events -------------------------------------------------------------
+
+    async def chat_update(self, event: dict) -> None:
+        if self.conversation_id is None:
+            return
+        if not event.get("accepted"):
+            await self.reader.announced(self.conversation_id, event)
+            return
+        conversation = await self.reader.catch_up(self.conversation_id)
+        if conversation is not None and conversation.status == Conversation.Status.ACTIVE:
+            await self.leave(WAITING_GROUP)
+            await self.send_state(conversation)
+
+    async def chat_typing(self, event: dict) -> None:
+        if event.get("sender") == "operator":
+            await self.send_json({"type": "typing"})
+
+    async def chat_consent_request(self, event: dict) -> None:
+        conversation = await db(Conversation.objects.get)(pk=event["id"])
+        await self.send_json(consent_frame(conversation.language))
+
+    async def chat_closed(self, event: dict) -> None:
+        await self.send_json({"type": "ended", "outcome": event["outcome"]})
+        if self.conversation_id is not None:
+            self.reader.unfollow(self.conversation_id)
+        self.conversation_id = None
+        await self.close(code=protocol.CLOSE_ENDED)
+
+    async def chat_queue(self, event: dict) -> None:
+        """Queue changes reach waiting visitors as a new place in the queue."""
+        if self.conversation_id is not None:
+            self.refresh("queue", self.send_place, settle=QUEUE_SETTLE_SECONDS)
+
+    async def send_place(self) -> None:
+        if self.conversation_id is None:
+            return
+        conversation = await db(Conversation.objects.filter(pk=self.conversation_id).first)()
+        if conversation is None or conversation.status != Conversation.Status.WAITING:
+            await self.leave(WAITING_GROUP)
+            return
+        await self.send_json(await db(conversations.queue_position)(conversation))
+
+    async def chat_reassigned(self, event: dict) -> None:
+        """Operators' business."""

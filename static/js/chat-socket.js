@@ -1,0 +1,272 @@
+/*
+ * The chat's websocket client, shared by the visitor's widget (chat-widget.js) and the
+ * operator console (chat-console.js). An ES module, vanilla JavaScript, no build step.
+ * Protocol: docs/chat-protocol.md; its constants are exported below, under the names of
+ * chat/protocol.py.
+ *
+ * What it does for both: opens the socket on this page's host (wss: on https pages), parses
+ * the server's JSON frames and hands each to the handler registered for its type, pings at
+ * the protocol's heartbeat and treats a socket that answers nothing within PONG_TIMEOUT_MS as
+ * dead, and after an unexpected close reconnects with exponential back-off and jitter, unless
+ * the close code says that coming back is pointless (NO_RECONNECT_CODES).
+ *
+ * What it leaves to them: what to say once a socket is open (start, resume, ...), what the
+ * person sees, and their own messages until the server has acknowledged them. Frames are not
+ * queued: `send` returns false while there is no open socket, and each client keeps its
+ * unacknowledged messages (by client_id) to send again, as the protocol allows.
+ *
+ *     const chat = new ChatSocket("/ws/chat/visitor/", {
+ *       canResume: () => Boolean(token),       // come back after an unexpected close?
+ *       resume: () => chat.connect(() => chat.send({ type: "resume", ... })),
+ *       onClose: (code, outcome) => { ... },   // outcome: "final", "reconnect" or "closed"
+ *       watchNetwork: true,                    // the browser's online/offline events
+ *     });
+ *     chat.on("message", frame => { ... }).on("ended", frame => { ... });
+ *     chat.connect(() => chat.send({ type: "start", ... }));
+ */
+
+// --- Protocol constants: chat/protocol.py's names and values ----------------------------------
+// tests/chat/test_js_protocol.py compares this block with chat/protocol.py: only
+// `export const NAME = value;` lines (and comments) between the two markers.
+// protocol:begin
+export const MAX_MESSAGE_CHARS = 2000;
+export const HEARTBEAT_SECONDS = 25;
+
+export const CLOSE_NORMAL = 1000;
+export const CLOSE_TOO_BIG = 1009;
+export const CLOSE_SERVER_ERROR = 1011; // the server failed; the client reconnects and resumes
+export const CLOSE_UNAUTHORISED = 4001; // operator socket without a signed-in operator
+export const CLOSE_FORBIDDEN = 4003; // permission withdrawn while connected
+export const CLOSE_FLOOD = 4008; // too many frames, repeatedly
+export const CLOSE_ENDED = 4010; // the conversation ended (by either side or quick exit)
+export const CLOSE_TOKEN = 4011; // unknown or expired visitor token
+
+export const ERROR_MALFORMED = "malformed";
+export const ERROR_UNKNOWN_TYPE = "unknown_type";
+export const ERROR_INVALID = "invalid";
+export const ERROR_TOO_LONG = "too_long";
+export const ERROR_TOO_BIG = "too_big";
+export const ERROR_RATE_LIMITED = "rate_limited";
+export const ERROR_NO_CONVERSATION = "no_conversation";
+export const ERROR_TOKEN = "bad_token";
+export const ERROR_CLOSED = "closed";
+export const ERROR_QUEUE_FULL = "queue_full";
+export const ERROR_FORBIDDEN = "forbidden";
+export const ERROR_SECOND_FACTOR = "second_factor";
+export const ERROR_NOT_FOUND = "not_found";
+export const ERROR_TAKEN = "already_taken";
+export const ERROR_STATE = "wrong_state";
+export const ERROR_SERVER = "server_error";
+// protocol:end
+
+/* The server has closed for good: the conversation has ended, the visitor's token is unknown
+   or expired, or the operator is not (or no longer) allowed in. A socket closed for too many
+   frames (CLOSE_FLOOD), by a server error or a lost connection is opened again. */
+export const NO_RECONNECT_CODES = Object.freeze([
+  CLOSE_UNAUTHORISED,
+  CLOSE_FORBIDDEN,
+  CLOSE_ENDED,
+  CLOSE_TOKEN,
+]);
+
+// --- The client's own timings ----------------------------------------------------------------
+
+export const PONG_TIMEOUT_MS = 10000; // no frame at all this long after a ping: the socket is dead
+export const FIRST_RECONNECT_MS = 1000; // the back-off starts here and doubles ...
+export const MAX_RECONNECT_MS = 15000; // ... up to this
+const CLOSE_ABNORMAL = 1006; // what a socket given up on by the client counts as
+
+/* A client id for a message (24 hex characters; the protocol allows 1 to 64). */
+export function newClientId() {
+  const bytes = new Uint8Array(12);
+  window.crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+export class ChatSocket {
+  /**
+   * path: the endpoint on this page's host ("/ws/chat/visitor/").
+   * options.canResume(): whether a socket lost unexpectedly should be opened again (default:
+   *   always). Asked when it closes, and on "online"/"offline".
+   * options.resume(): opens it again once the back-off has passed (default: connect()).
+   * options.onClose(code, outcome): the socket closed without close() having been called:
+   *   "final" (a code of NO_RECONNECT_CODES: nothing more happens), "reconnect" (resume() is
+   *   called after the back-off) or "closed" (canResume() said no).
+   * options.watchNetwork: drop the socket when the browser goes offline, and come back at
+   *   once (without waiting for the back-off) when it is online again.
+   */
+  constructor(path, options = {}) {
+    this.path = path;
+    this.canResume = options.canResume || (() => true);
+    this.resume = options.resume || (() => this.connect());
+    this.onClose = options.onClose || (() => {});
+    this.handlers = new Map();
+    this.socket = null;
+    this.delay = FIRST_RECONNECT_MS;
+    this.reconnectTimer = null;
+    this.heartbeat = null;
+    this.pongTimer = null;
+    if (options.watchNetwork) {
+      window.addEventListener("online", () => {
+        if (!this.socket && this.canResume()) {
+          this.delay = FIRST_RECONNECT_MS;
+          this.resume();
+        }
+      });
+      // The browser knows the network is gone: the socket is dead even if it has not closed.
+      window.addEventListener("offline", () => {
+        if (this.socket && this.canResume()) {
+          this.drop();
+        }
+      });
+    }
+  }
+
+  /* Frames of this type go to handler(frame); types nobody handles are ignored. */
+  on(type, handler) {
+    this.handlers.set(type, handler);
+    return this;
+  }
+
+  /* A socket is open or opening (between connect() and its close). */
+  get active() {
+    return this.socket !== null;
+  }
+
+  get isOpen() {
+    return this.socket !== null && this.socket.readyState === WebSocket.OPEN;
+  }
+
+  /* Open a socket (quietly closing one still there); greet() runs once it is open. */
+  connect(greet) {
+    this.cancelReconnect();
+    this.close();
+    const scheme = window.location.protocol === "https:" ? "wss://" : "ws://";
+    const ws = new WebSocket(scheme + window.location.host + this.path);
+    this.socket = ws;
+    ws.addEventListener("open", () => {
+      if (ws !== this.socket) {
+        return;
+      }
+      this.delay = FIRST_RECONNECT_MS;
+      this.startHeartbeat();
+      if (greet) {
+        greet();
+      }
+    });
+    ws.addEventListener("message", (event) => {
+      if (ws !== this.socket) {
+        return;
+      }
+      clearTimeout(this.pongTimer); // any frame proves the socket alive
+      let frame;
+      try {
+        frame = JSON.parse(event.data);
+      } catch (e) {
+        return;
+      }
+      if (frame && typeof frame.type === "string") {
+        const handler = this.handlers.get(frame.type);
+        if (handler) {
+          handler(frame);
+        }
+      }
+    });
+    ws.addEventListener("close", (event) => {
+      if (ws === this.socket) {
+        this.socket = null;
+        this.closed(event.code);
+      }
+    });
+  }
+
+  /* Send a frame now, if the socket is open; false if it could not be sent. */
+  send(frame) {
+    if (this.isOpen) {
+      this.socket.send(JSON.stringify(frame));
+      return true;
+    }
+    return false;
+  }
+
+  /* Close on purpose (with `code`, if given) and forget the socket: no onClose, no reconnect. */
+  close(code) {
+    this.cancelReconnect();
+    this.stopHeartbeat();
+    const ws = this.socket;
+    this.socket = null;
+    if (ws) {
+      try {
+        if (code === undefined) {
+          ws.close();
+        } else {
+          ws.close(code);
+        }
+      } catch (e) { /* already closing */ }
+    }
+  }
+
+  /* Give the socket up as lost at once (without waiting for its close), and react as to a
+     lost connection: onClose, and a reconnect if canResume(). */
+  drop() {
+    const ws = this.socket;
+    this.socket = null;
+    if (ws) {
+      try {
+        ws.close();
+      } catch (e) { /* already closing */ }
+      this.closed(CLOSE_ABNORMAL);
+    }
+  }
+
+  cancelReconnect() {
+    clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = null;
+  }
+
+  // --- inside --------------------------------------------------------------------------------
+
+  closed(code) {
+    this.stopHeartbeat();
+    if (NO_RECONNECT_CODES.includes(code)) {
+      this.onClose(code, "final");
+    } else if (this.canResume()) {
+      this.onClose(code, "reconnect");
+      if (!this.socket) {
+        this.scheduleReconnect(); // unless onClose has connected again itself
+      }
+    } else {
+      this.onClose(code, "closed");
+    }
+  }
+
+  /* Exponential back-off with "equal jitter": between half and all of the current delay, so
+     that the clients a restarted server dropped do not all come back at the same moment. */
+  scheduleReconnect() {
+    this.cancelReconnect();
+    const wait = Math.round(this.delay * (0.5 + Math.random() * 0.5));
+    this.delay = Math.min(this.delay * 2, MAX_RECONNECT_MS);
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = null;
+      this.resume();
+    }, wait);
+  }
+
+  startHeartbeat() {
+    this.stopHeartbeat();
+    this.heartbeat = setInterval(() => {
+      if (this.send({ type: "ping" })) {
+        // No answer at all within the timeout: the connection is dead without having closed.
+        clearTimeout(this.pongTimer);
+        this.pongTimer = setTimeout(() => this.drop(), PONG_TIMEOUT_MS);
+      }
+    }, HEARTBEAT_SECONDS * 1000);
+  }
+
+  stopHeartbeat() {
+    clearInterval(this.heartbeat);
+    clearTimeout(this.pongTimer);
+    this.heartbeat = null;
+    this.pongTimer = null;
+  }
+}

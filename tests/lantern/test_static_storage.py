@@ -1,0 +1,28 @@
+"""Production's static storage gives the chat's ES modules hashed names and rewrites the
+imports between them to those names, the lazy `import()` of the widget included."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+
+from lantern.storage import StaticStorage
+
+MODULES = ["js/chat-socket.js", "js/chat-widget.js", "js/chat-console.js"]
+
+
+def test_the_chat_scripts_import_the_hashed_socket_module(tmp_path):
+    storage = StaticStorage(location=tmp_path, base_url="/static/")
+    source = Path(settings.BASE_DIR) / "static"
+    for name in MODULES:
+        storage.save(name, ContentFile((source / name).read_bytes()))
+    processed = list(storage.post_process({name: (storage, name) for name in MODULES}))
+    assert all(not isinstance(result, Exception) for _name, _hashed, result in processed)
+    socket_module = Path(storage.stored_name("js/chat-socket.js")).name
+    assert socket_module != "chat-socket.js"
+    widget = storage.open(storage.stored_name("js/chat-widget.js")).read().decode()
+    console = storage.open(storage.stored_name("js/chat-console.js")).read().decode()
+    assert f'import("./{socket_module}")' in widget and 'import("./chat-socket.js")' not in widget
+    assert f'from "./{socket_module}"' in console and 'from "./chat-socket.js"' not in console
