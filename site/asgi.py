@@ -18,14 +18,18 @@ from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E40
 
 from chat.routing import websocket_urlpatterns  # noqa: E402
 
-application = ProtocolTypeRouter(
-    {
-        "http": django_asgi_app,
-        "websocket": AllowedHostsOriginValidator(
-            AuthMiddlewareStack(URLRouter(websocket_urlpatterns))
-        ),
-    }
-)
+
+def application_for(routes: list) -> ProtocolTypeRouter:
+    """HTTP through Django; websockets on `routes`, behind the origin check and the session."""
+    return ProtocolTypeRouter(
+        {
+            "http": django_asgi_app,
+            "websocket": AllowedHostsOriginValidator(AuthMiddlewareStack(URLRouter(routes))),
+        }
+    )
+
+
+application = application_for(websocket_urlpatterns)
 
 # What was loaded so far (Django, Wagtail, the apps: some 200,000 objects) lives as long as the
 # process. Left to the collector, every full collection walked all of it again: a pause of

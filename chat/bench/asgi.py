@@ -13,22 +13,11 @@ import os
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "chat.bench.settings")
 
-from channels.auth import AuthMiddlewareStack  # noqa: E402
-from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
-from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
-
-from lantern.asgi import django_asgi_app  # noqa: E402
+from lantern.asgi import application_for  # noqa: E402
 
 from .routing import websocket_urlpatterns  # noqa: E402
 
-application = ProtocolTypeRouter(
-    {
-        "http": django_asgi_app,
-        "websocket": AllowedHostsOriginValidator(
-            AuthMiddlewareStack(URLRouter(websocket_urlpatterns))
-        ),
-    }
-)
+application = application_for(websocket_urlpatterns)
 
 gc.collect()
 gc.freeze()
