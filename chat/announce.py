@@ -101,8 +101,15 @@ def deferring(func: Callable) -> Callable[..., Outcome]:
 def announce_update(
     conversation_id: int, message: Message | None = None, marks: Sequence[int] | None = None
 ) -> None:
-    """Something new in the conversation. A new message travels with its announcement as the
-    frame readers send (`frames.message_frame`), and so do the delivered marks, so that
+    """Something new in the conversation (`update_event`)."""
+    announce(conversation_group(conversation_id), update_event(conversation_id, message, marks))
+
+
+def update_event(
+    conversation_id: int, message: Message | None = None, marks: Sequence[int] | None = None
+) -> dict:
+    """The announcement of something new in a conversation. A new message travels with it as
+    the frame readers send (`frames.message_frame`), and so do the delivered marks, so that
     readers whose cursor it continues need not read them back; a reader that sees a gap (or
     gets the bare announcement) reads the database (chat/delivery.py)."""
     event: dict = {"type": "chat.update", "id": conversation_id}
@@ -110,7 +117,7 @@ def announce_update(
         event["message"] = message_frame(message)
     if marks is not None:
         event["visitor_delivered_seq"], event["operator_delivered_seq"] = marks
-    announce(conversation_group(conversation_id), event)
+    return event
 
 
 def announce_queue() -> None:

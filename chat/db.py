@@ -13,7 +13,9 @@ from __future__ import annotations
 import asyncio
 import contextvars
 import functools
+import threading
 from concurrent.futures import ThreadPoolExecutor
+from typing import Any
 
 from django.db import connection
 
@@ -60,3 +62,125 @@ def _keeping_the_connection(func):
                 connection.errors_occurred = False
 
     return run
+
+
+# --- Statements on the event loop ---------------------------------------------------------
+#
+# The statement that stores a message runs on connections of the event loop's own
+# (psycopg's AsyncConnection), not in the pool: a hand-off to a thread and back for every
+# message, and the pool's threads taking the interpreter's lock from the event loop while
+# they ran, cost more than the statement (docs/performance.md, session 7). Only that one
+# statement runs here; whatever else it needs (a refusal's reason, a resend's earlier
+# message) the pool does, through the ORM.
+
+LOOP_CONNECTIONS = 4
+
+
+class _LoopConnections:
+    """Up to LOOP_CONNECTIONS autocommit connections of one event loop; statements are
+    prepared on each connection the first time they run on it."""
+
+    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
+        self.loop = loop
+        self.idle: list[Any] = []
+        self.opened = 0
+        self.freed = asyncio.Condition()
+
+    async def acquire(self):
+        async with self.freed:
+            while not self.idle and self.opened >= LOOP_CONNECTIONS:
+                await self.freed.wait()
+            if self.idle:
+                return self.idle.pop()
+            self.opened += 1
+        try:
+            return await _connect()
+        except BaseException:
+            await self.release(None)
+            raise
+
+    async def release(self, conn) -> None:
+        """Give `conn` back; None (or a broken connection) frees its place instead."""
+        async with self.freed:
+            if conn is not None and not conn.closed:
+                self.idle.append(conn)
+            else:
+                self.opened -= 1
+            self.freed.notify()
+
+    def finish(self) -> None:
+        """Close every idle connection at once (the loop may be gone)."""
+        for conn in self.idle:
+            conn.pgconn.finish()
+        self.idle.clear()
+
+
+_loop_connections: dict[asyncio.AbstractEventLoop, _LoopConnections] = {}
+
+
+async def _connect():
+    import psycopg  # noqa: PLC0415 (PostgreSQL only)
+
+    params = connection.get_connection_params()
+    params.pop("cursor_factory", None)
+    params.pop("prepare_threshold", None)
+    return await psycopg.AsyncConnection.connect(**params, autocommit=True)
+
+
+def on_postgresql() -> bool:
+    return connection.vendor == "postgresql"
+
+
+async def execute_on_loop(sql: str, params: list) -> tuple | None:
+    """Run one statement in its own transaction on a connection of this event loop; return
+    its first row. None when it returned none, and when it failed in any way: the caller then
+    does the same through the ORM, which returns or raises what the failure means (the next
+    call opens a new connection if this one broke). PostgreSQL only."""
+    import psycopg  # noqa: PLC0415
+
+    loop = asyncio.get_running_loop()
+    connections = _loop_connections.get(loop)
+    if connections is None:
+        close_loop_connections(closed_loops_only=True)
+        connections = _loop_connections[loop] = _LoopConnections(loop)
+    try:
+        conn = await connections.acquire()
+    except psycopg.Error:
+        return None
+    try:
+        cursor = await conn.execute(sql, params, prepare=True)
+        row = await cursor.fetchone()
+    except psycopg.Error:
+        if not conn.closed and conn.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
+            await conn.close()
+        await connections.release(conn)
+        return None
+    await connections.release(conn)
+    return row
+
+
+def close_connections() -> None:
+    """Close every connection of the chat's own: the pool's threads' and the event loops'
+    (before a test database is dropped). Each pool thread closes its own; the barrier makes
+    every thread take one of the calls."""
+    threads = len(_db_pool._threads)  # the pool's threads so far (no public count)
+    if threads:
+        barrier = threading.Barrier(threads)
+
+        def close() -> None:
+            connection.close()
+            barrier.wait(timeout=10)
+
+        for future in [_db_pool.submit(close) for _ in range(threads)]:
+            future.result()
+    close_loop_connections()
+
+
+def close_loop_connections(*, closed_loops_only: bool = False) -> None:
+    """Close the event loops' connections (of loops that have closed, with
+    `closed_loops_only`): tests open a loop each, and the test database must have no
+    connections left when it is dropped."""
+    for loop, connections in list(_loop_connections.items()):
+        if not closed_loops_only or loop.is_closed():
+            connections.finish()
+            del _loop_connections[loop]

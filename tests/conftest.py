@@ -22,6 +22,16 @@ def django_db_setup(django_db_setup, django_db_blocker):
         build_tree()
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _chat_connections_closed(django_db_setup):
+    """The chat's own connections (chat/db.py: its pool's threads', and the event loops', one
+    loop for each test) closed before the test database is dropped."""
+    yield
+    from chat.db import close_connections
+
+    close_connections()
+
+
 def clear_test_cache() -> None:
     """Empty the cache between tests. On Redis only this run's keys go (test settings give each
     run its own key prefix): `cache.clear()` would flush the whole Redis database, under other

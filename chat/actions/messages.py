@@ -10,11 +10,16 @@ from django.utils import timezone
 
 from .. import protocol
 from ..access import check_operator, operator_conversation, operator_permission_sql
-from ..announce import announce_update
+from ..announce import Outcome, announce_update, conversation_group, update_event
+from ..db import execute_on_loop, on_postgresql
 from ..delivery import Read
 from ..frames import check_client_id, check_text, is_conversation_id, message_frame
 from ..models import Conversation, Message
 from ..protocol import ChatError
+
+# The statuses in which a conversation takes messages, and private notes.
+MESSAGE_STATUSES = (Conversation.Status.WAITING, Conversation.Status.ACTIVE)
+NOTE_STATUSES = (Conversation.Status.ACTIVE, Conversation.Status.ENDING)
 
 
 def do_post_message(
@@ -26,7 +31,7 @@ def do_post_message(
     kind: str = Message.Kind.TEXT,
     author_id: int | None = None,
     event: str = "",
-    allowed_statuses=(Conversation.Status.WAITING, Conversation.Status.ACTIVE),
+    allowed_statuses=MESSAGE_STATUSES,
     operator_id: int | None = None,
 ) -> tuple[Message, bool]:
     """Store a message with the conversation's next sequence number and announce it.
@@ -52,23 +57,9 @@ def do_post_message(
             conversation_id=conversation_id, sender=sender, client_id=client_id
         ).first()
 
-    message = Message(
-        conversation_id=conversation_id,
-        sender=sender,
-        kind=kind,
-        author_id=author_id,
-        client_id=client_id,
-        text=text,
-        event=event,
-    )
+    message = _new_message(conversation_id, sender, text, client_id, kind, author_id, event)
     try:
-        marks = _store(
-            message,
-            allowed_statuses,
-            # A visitor who talks is present.
-            seen_at=timezone.now() if sender == Message.Sender.VISITOR else None,
-            operator_id=operator_id,
-        )
+        marks = _store(message, allowed_statuses, operator_id=operator_id)
     except IntegrityError:
         # A resend of the same client id breaks the unique constraint: nothing was stored, the
         # number was given back, and the earlier message answers.
@@ -88,89 +79,160 @@ def do_post_message(
     return message, True
 
 
-def _store(
-    message: Message, statuses, *, seen_at, operator_id: int | None = None
-) -> list[int] | None:
-    """Give `message` its conversation's next sequence number and insert it, if the
-    conversation's status is one of `statuses` (and, with `operator_id`, if it is that
-    operator's and they may operate the chat now). Returns the two delivered marks, or None
-    when the conversation refuses; an IntegrityError (a client id used before) stores nothing.
+async def post_message_on_loop(
+    conversation_id: int,
+    sender: str,
+    text: str,
+    client_id: str,
+    *,
+    kind: str = Message.Kind.TEXT,
+    author_id: int | None = None,
+    allowed_statuses=MESSAGE_STATUSES,
+    operator_id: int | None = None,
+) -> Outcome | None:
+    """`do_post_message`'s common case, from the event loop (PostgreSQL, chat/db.py): its one
+    statement, and the announcement for the caller to send. None when that statement did not
+    store the message (a refusal, a resend, a failure): the caller then runs
+    `do_post_message`, which answers the resend or says why."""
+    if not on_postgresql():
+        return None
+    message = _new_message(conversation_id, sender, text, client_id, kind, author_id, "")
+    sql, params = _store_statement(message, allowed_statuses, operator_id=operator_id)
+    row = await execute_on_loop(sql, params)
+    if row is None:
+        return None
+    marks = _stored(message, row)
+    event = update_event(conversation_id, message, marks)
+    return Outcome((message, True), None, [(conversation_group(conversation_id), event)])
 
-    The number is taken by an UPDATE … RETURNING, which holds the row's write lock until the
-    end of the transaction, so numbers never collide, and the row is inserted with it. On
-    PostgreSQL that is one statement (the UPDATE in a WITH, the INSERT from its row): one trip
-    to the database and no transaction around it. SQLite allows no UPDATE in a WITH, so there
-    they are two statements in one transaction. The ORM's update() cannot say RETURNING, and
-    its create() spent more time building the INSERT than the database took to run it
-    (docs/performance.md); the model has no save signals, and values are prepared by their
-    fields. Only names and placeholders go into the statements; values are params."""
-    quote = connection.ops.quote_name
-    seen, update_params = "", []
-    if seen_at is not None:
-        seen = f", {quote('visitor_seen_at')} = %s"
-        field = Conversation._meta.get_field("visitor_seen_at")
-        update_params.append(field.get_db_prep_value(seen_at, connection))
-    statuses = [str(status) for status in statuses]
-    update_params += [message.conversation_id, *statuses]
-    operator = ""
-    if operator_id is not None:
-        allowed, allowed_params = operator_permission_sql(connection.alias, operator_id)
-        operator = f" AND operator_id = %s AND EXISTS ({allowed})"
-        update_params += [operator_id, *allowed_params]
-    update = (
-        f"UPDATE {quote(Conversation._meta.db_table)} SET last_seq = last_seq + 1{seen}"  # noqa: S608
-        f" WHERE id = %s AND status IN ({', '.join(['%s'] * len(statuses))}){operator}"
-        " RETURNING last_seq, visitor_delivered_seq, operator_delivered_seq"
+
+def _new_message(conversation_id, sender, text, client_id, kind, author_id, event) -> Message:
+    return Message(
+        conversation_id=conversation_id,
+        sender=sender,
+        kind=kind,
+        author_id=author_id,
+        client_id=client_id,
+        text=text,
+        event=event,
     )
-    meta = Message._meta
-    fields = [field for field in meta.concrete_fields if not field.primary_key]
-    columns = ", ".join(quote(cast(str, field.column)) for field in fields)
-    table, pk = quote(meta.db_table), quote(cast(str, meta.pk.column))
 
-    def values(seq: str | None = None) -> tuple[str, list]:
-        """The INSERT's placeholders and params; `seq`, when given, is the SQL of the number."""
-        placeholders, params = [], []
-        for field in fields:
-            if seq is not None and field.attname == "seq":
-                placeholders.append(seq)
-            else:
-                placeholders.append("%s")
-                params.append(field.get_db_prep_save(getattr(message, field.attname), connection))
-        return ", ".join(placeholders), params
 
+def _store(message: Message, statuses, *, operator_id: int | None = None) -> list[int] | None:
+    """Give `message` its conversation's next sequence number and insert it (see
+    `_store_statement`). Returns the two delivered marks, or None when the conversation
+    refuses; an IntegrityError (a client id used before) stores nothing."""
     if connection.vendor == "postgresql":
-        placeholders, insert_params = values(seq="n.last_seq")
-        statement = (
-            f"WITH n AS ({update}), m AS (INSERT INTO {table} ({columns})"  # noqa: S608
-            f" SELECT {placeholders} FROM n RETURNING {pk}, seq)"
-            f" SELECT m.seq, n.visitor_delivered_seq, n.operator_delivered_seq, m.{pk}"
-            " FROM m, n"
-        )
+        statement, params = _store_statement(message, statuses, operator_id=operator_id)
         # Its own transaction; inside a caller's, a savepoint keeps a refused client id from
         # breaking the caller's transaction.
         savepoint = transaction.atomic() if connection.in_atomic_block else contextlib.nullcontext()
         with savepoint, connection.cursor() as cursor:
-            cursor.execute(statement, [*update_params, *insert_params])
+            cursor.execute(statement, params)
             row = cursor.fetchone()
+        return None if row is None else _stored(message, row)
+    update, update_params = _sequence_update(message, statuses, operator_id)
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(update, update_params)
+        row = cursor.fetchone()
         if row is None:
             return None
+        message.seq, *marks = row
+        placeholders, insert_params = _insert_values(message)
+        table, columns, pk = _message_table()
+        cursor.execute(
+            f"INSERT INTO {table} ({columns}) VALUES ({placeholders}) RETURNING {pk}",  # noqa: S608
+            insert_params,
+        )
+        message.pk = cursor.fetchone()[0]
+    return _stored(message, None, marks)
+
+
+def _store_statement(
+    message: Message, statuses, *, operator_id: int | None = None
+) -> tuple[str, list]:
+    """The PostgreSQL statement that stores `message` if the conversation's status is one of
+    `statuses` (and, with `operator_id`, if it is that operator's and they may operate the
+    chat now), returning its seq, the two delivered marks and its id, or no row.
+
+    The number is taken by an UPDATE … RETURNING, which holds the row's write lock until the
+    end of the transaction, so numbers never collide, and the row is inserted with it: the
+    UPDATE in a WITH, the INSERT from its row, one trip to the database and no transaction
+    around it. (SQLite allows no UPDATE in a WITH: there `_store` runs the two statements in
+    one transaction.) The ORM's update() cannot say RETURNING, and its create() spent more time
+    building the INSERT than the database took to run it (docs/performance.md); the model has
+    no save signals, and values are prepared by their fields. Only names and placeholders go
+    into the statements; values are params."""
+    update, update_params = _sequence_update(message, statuses, operator_id)
+    placeholders, insert_params = _insert_values(message, seq="n.last_seq")
+    table, columns, pk = _message_table()
+    statement = (
+        f"WITH n AS ({update}), m AS (INSERT INTO {table} ({columns})"  # noqa: S608
+        f" SELECT {placeholders} FROM n RETURNING {pk}, seq)"
+        f" SELECT m.seq, n.visitor_delivered_seq, n.operator_delivered_seq, m.{pk}"
+        " FROM m, n"
+    )
+    return statement, [*update_params, *insert_params]
+
+
+def _sequence_update(message: Message, statuses, operator_id: int | None) -> tuple[str, list]:
+    """The UPDATE that takes the conversation's next number (and, for a visitor's message,
+    marks the visitor present: a visitor who talks is present)."""
+    quote = connection.ops.quote_name
+    seen, params = "", []
+    if message.sender == Message.Sender.VISITOR:
+        seen = f", {quote('visitor_seen_at')} = %s"
+        field = Conversation._meta.get_field("visitor_seen_at")
+        params.append(field.get_db_prep_value(timezone.now(), connection))
+    statuses = [str(status) for status in statuses]
+    params += [message.conversation_id, *statuses]
+    operator = ""
+    if operator_id is not None:
+        allowed, allowed_params = operator_permission_sql(connection.alias, operator_id)
+        operator = f" AND operator_id = %s AND EXISTS ({allowed})"
+        params += [operator_id, *allowed_params]
+    # The row is found by its key alone: the status is tested on it (`IS TRUE` is no index
+    # condition). Given `status IN (…)`, PostgreSQL chose the status index whenever its
+    # statistics showed few open conversations, and walked every open conversation's row
+    # versions on every message (docs/performance.md, session 7).
+    sql = (
+        f"UPDATE {quote(Conversation._meta.db_table)} SET last_seq = last_seq + 1{seen}"  # noqa: S608
+        f" WHERE id = %s AND (status IN ({', '.join(['%s'] * len(statuses))})) IS TRUE{operator}"
+        " RETURNING last_seq, visitor_delivered_seq, operator_delivered_seq"
+    )
+    return sql, params
+
+
+def _message_fields():
+    return [field for field in Message._meta.concrete_fields if not field.primary_key]
+
+
+def _message_table() -> tuple[str, str, str]:
+    """The message table, its columns (but the key) and its key, quoted."""
+    quote, meta = connection.ops.quote_name, Message._meta
+    columns = ", ".join(quote(cast(str, field.column)) for field in _message_fields())
+    return quote(meta.db_table), columns, quote(cast(str, meta.pk.column))
+
+
+def _insert_values(message: Message, seq: str | None = None) -> tuple[str, list]:
+    """The INSERT's placeholders and params; `seq`, when given, is the SQL of the number."""
+    placeholders, params = [], []
+    for field in _message_fields():
+        if seq is not None and field.attname == "seq":
+            placeholders.append(seq)
+        else:
+            placeholders.append("%s")
+            params.append(field.get_db_prep_save(getattr(message, field.attname), connection))
+    return ", ".join(placeholders), params
+
+
+def _stored(message: Message, row, marks=None) -> list[int]:
+    """`message` as stored (from the statement's row: seq, marks, id); returns the marks."""
+    if row is not None:
         message.seq, *marks, message.pk = row
-    else:
-        with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute(update, update_params)
-            row = cursor.fetchone()
-            if row is None:
-                return None
-            message.seq, *marks = row
-            placeholders, insert_params = values()
-            cursor.execute(
-                f"INSERT INTO {table} ({columns}) VALUES ({placeholders}) RETURNING {pk}",  # noqa: S608
-                insert_params,
-            )
-            message.pk = cursor.fetchone()[0]
     message._state.adding = False
     message._state.db = connection.alias
-    return marks
+    return list(marks)
 
 
 def do_post_event(conversation_id: int, event: str, *statuses: str) -> Message:
@@ -182,7 +244,7 @@ def do_post_event(conversation_id: int, event: str, *statuses: str) -> Message:
         "",
         kind=Message.Kind.EVENT,
         event=event,
-        allowed_statuses=statuses or (Conversation.Status.WAITING, Conversation.Status.ACTIVE),
+        allowed_statuses=statuses or MESSAGE_STATUSES,
     )
     return message
 
@@ -195,15 +257,10 @@ def do_operator_post(user_id: int, conversation_id, client_id, text, *, note: bo
     if not is_conversation_id(conversation_id):
         operator_conversation(user_id, conversation_id)  # raises
     try:
-        client_id = check_client_id(client_id)
-        text = check_text(text, protocol.MAX_NOTE_CHARS if note else protocol.MAX_MESSAGE_CHARS)
+        client_id, text = _operator_input(client_id, text, note=note)
     except ChatError:
         operator_conversation(user_id, conversation_id)
         raise
-    if note:
-        statuses = (Conversation.Status.ACTIVE, Conversation.Status.ENDING)
-    else:
-        statuses = (Conversation.Status.WAITING, Conversation.Status.ACTIVE)
     message, _created = do_post_message(
         conversation_id,
         Message.Sender.OPERATOR,
@@ -211,10 +268,45 @@ def do_operator_post(user_id: int, conversation_id, client_id, text, *, note: bo
         client_id,
         kind=Message.Kind.NOTE if note else Message.Kind.TEXT,
         author_id=user_id,
-        allowed_statuses=statuses,
+        allowed_statuses=NOTE_STATUSES if note else MESSAGE_STATUSES,
         operator_id=user_id,
     )
     return message
+
+
+async def operator_post_on_loop(
+    user_id: int, conversation_id, client_id, text, *, note: bool
+) -> Outcome | None:
+    """`do_operator_post`'s common case from the event loop (see `post_message_on_loop`).
+    None for anything else, wrong input included: `do_operator_post` raises its error, after
+    the permission's."""
+    if not is_conversation_id(conversation_id):
+        return None
+    try:
+        client_id, text = _operator_input(client_id, text, note=note)
+    except ChatError:
+        return None
+    outcome = await post_message_on_loop(
+        conversation_id,
+        Message.Sender.OPERATOR,
+        text,
+        client_id,
+        kind=Message.Kind.NOTE if note else Message.Kind.TEXT,
+        author_id=user_id,
+        allowed_statuses=NOTE_STATUSES if note else MESSAGE_STATUSES,
+        operator_id=user_id,
+    )
+    if outcome is None:
+        return None
+    message, _created = cast(tuple[Message, bool], outcome.result)
+    return Outcome(message, None, outcome.announcements)  # as do_operator_post returns it
+
+
+def _operator_input(client_id, text, *, note: bool) -> tuple[str, str]:
+    client_id = check_client_id(client_id)
+    return client_id, check_text(
+        text, protocol.MAX_NOTE_CHARS if note else protocol.MAX_MESSAGE_CHARS
+    )
 
 
 def messages_after(conversation_id: int, after: int, *, for_visitor: bool) -> list[Message]:

@@ -179,16 +179,22 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
     async def encode_json(cls, content) -> str:
         return json.dumps(content, ensure_ascii=False)
 
-    async def act(self, action, *args, before_announcing=None, **kwargs):
+    async def act(self, action, *args, before_announcing=None, on_loop=None, **kwargs):
         """Run a `do_…` action in the database pool, then send what it announced from here,
         also when it failed after a commit (`announce.deferring`). A layer that fails loses
         nothing: it is logged, and the readers catch up from the database. Each announcement
         carries this socket's channel name as its `origin` (chat/delivery.py).
 
+        `on_loop`, when given, is the action's common case run on the event loop, with the
+        same arguments (storing a message: `messages.post_message_on_loop`); the action runs
+        only when it returns None instead of an `Outcome`.
+
         `await before_announcing(result)` runs first when the action succeeded: this socket
         reads while the action runs, so what it must know of the result before the
         announcement comes back to it (its own message's seq) is set there."""
-        outcome = await db(deferring(action))(*args, **kwargs)
+        outcome = await on_loop(*args, **kwargs) if on_loop is not None else None
+        if outcome is None:
+            outcome = await db(deferring(action))(*args, **kwargs)
         if outcome.error is None and before_announcing is not None:
             await before_announcing(outcome.result)
         for group, event in outcome.announcements:

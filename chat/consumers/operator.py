@@ -198,6 +198,7 @@ class OperatorConsumer(ChatConsumer):
             data.get("client_id"),
             data.get("text"),
             note=note,
+            on_loop=messages.operator_post_on_loop,
             before_announcing=lambda stored: self.reader.acked(stored.conversation_id, stored.seq),
         )
         self.permission_checked_at = time.monotonic()

@@ -136,6 +136,7 @@ class VisitorConsumer(ChatConsumer):
             Message.Sender.VISITOR,
             text,
             client_id,
+            on_loop=messages.post_message_on_loop,
             before_announcing=lambda stored: self.reader.acked(conversation_id, stored[0].seq),
         )
         await self.send_json({"type": "ack", "client_id": client_id, "seq": message.seq})

@@ -207,3 +207,12 @@ def test_the_host(proc):
     assert host["kernel"] and host["cpu_model"] and host["machine"]
     assert host["cpus"] >= host["cpus_usable"] >= 1
     assert host["kernel"] in processes.describe_host(host)
+
+
+def test_the_disk_sync_latency_of_the_host(tmp_path):
+    sync = processes.sync_latency(tmp_path, writes=20, pause=0)
+    assert sync["writes"] == 20
+    assert 0 <= sync["p50"] <= sync["p99"] <= sync["p999"] <= sync["max"]
+    assert list(tmp_path.iterdir()) == []  # its file is gone
+    host = {"cpu_model": "CPU", "cpus": 2, "kernel": "6.1", "fdatasync_ms": sync}
+    assert f"p99.9 {sync['p999']} ms" in processes.describe_host(host)

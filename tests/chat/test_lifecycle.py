@@ -238,7 +238,11 @@ async def test_no_text_token_or_address_in_any_log(chat_pair, visitor, every_log
     def explode(*args, **kwargs):
         raise ValueError(f"cannot store {secret}")
 
+    async def explode_on_loop(*args, **kwargs):
+        explode()
+
     monkeypatch.setattr(messages, "do_post_message", explode)
+    monkeypatch.setattr(messages, "post_message_on_loop", explode_on_loop)
     await v.send(type="message", client_id="boom", text=secret)
     error = await v.expect("error", client_id="boom")
     assert error["code"] == "server_error"

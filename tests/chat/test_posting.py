@@ -17,10 +17,20 @@ from .conftest import CHAT_DB, get_conversation, messages_of
 pytestmark = CHAT_DB
 
 
+# Where each kind of message is stored: its action in the database pool, and the action's
+# common case on the event loop (PostgreSQL; chat/db.py).
+STORING = {
+    "do_operator_post": "operator_post_on_loop",
+    "do_post_message": "post_message_on_loop",
+}
+
+
 def hold(monkeypatch, name: str) -> tuple[threading.Event, threading.Event]:
-    """Make `messages.<name>` wait, in its database thread, until released: (started, release)."""
+    """Make `messages.<name>` wait until released, in its database thread, and so its common
+    case on the event loop (without holding the loop up): (started, release)."""
     started, release = threading.Event(), threading.Event()
     original = getattr(messages, name)
+    original_on_loop = getattr(messages, STORING[name])
 
     def held(*args, **kwargs):
         started.set()
@@ -28,7 +38,14 @@ def hold(monkeypatch, name: str) -> tuple[threading.Event, threading.Event]:
             raise TimeoutError("never released")
         return original(*args, **kwargs)
 
+    async def held_on_loop(*args, **kwargs):
+        started.set()
+        if not await asyncio.to_thread(release.wait, 10):
+            raise TimeoutError("never released")
+        return await original_on_loop(*args, **kwargs)
+
     monkeypatch.setattr(messages, name, held)
+    monkeypatch.setattr(messages, STORING[name], held_on_loop)
     return started, release
 
 

@@ -98,6 +98,9 @@ class Command(BaseCommand):
             raise CommandError(f"open-file limit {soft} (hard {hard}) < {sockets} sockets needed")
         self.log(f"open-file limit of this process (and its daphne): {soft}")
         host = processes.host()
+        output = Path(settings.BASE_DIR) / Path(options["log"]).parent
+        output.mkdir(parents=True, exist_ok=True)
+        host["fdatasync_ms"] = processes.sync_latency(output)
         self.log(f"host: {processes.describe_host(host)}")
 
         operators_needed = math.ceil(largest / options["chats_per_operator"])
@@ -112,8 +115,8 @@ class Command(BaseCommand):
             server.start(settings_module=options["server_settings"], log_path=log)
         else:
             url = options["url"].rstrip("/")
-            host, _, port = url.split("://", 1)[1].partition(":")
-            server = BenchServer(host=host, port=int(port or 80), pid=options["server_pid"])
+            address, _, port = url.split("://", 1)[1].partition(":")
+            server = BenchServer(host=address, port=int(port or 80), pid=options["server_pid"])
         try:
             if server.pid:
                 limit = fd_limit_of(server.pid)
