@@ -1,4 +1,5 @@
-"""The consumers' database calls: `await db(func)(…)` runs `func` where it may use the ORM.
+"""The consumers' database calls: `await db(func)(…)` runs `func` where it may use the ORM;
+on PostgreSQL, `execute_on_loop` runs the statement that stores a message from the event loop.
 
 On PostgreSQL the calls run in a pool of threads, each with a connection of its own, so that
 one message's wait for PostgreSQL (a commit: a WAL flush) does not hold up everybody else's,
@@ -71,7 +72,9 @@ def _keeping_the_connection(func):
 # message, and the pool's threads taking the interpreter's lock from the event loop while
 # they ran, cost more than the statement (docs/performance.md, session 7). Only that one
 # statement runs here; whatever else it needs (a refusal's reason, a resend's earlier
-# message) the pool does, through the ORM.
+# message) the pool does, through the ORM. The statement is prepared on each connection: a
+# pooler between Lantern and PostgreSQL must keep sessions (PgBouncer: session pooling, or
+# transaction pooling with its support for prepared statements).
 
 LOOP_CONNECTIONS = 4
 

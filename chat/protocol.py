@@ -27,7 +27,10 @@ TOKEN_BYTES = 32  # 256 bits
 
 CLOSE_NORMAL = 1000
 CLOSE_TOO_BIG = 1009
-CLOSE_SERVER_ERROR = 1011  # the server failed; the client reconnects and resumes
+# The server failed; the client reconnects and resumes. Not 1011 (RFC 6455's "internal
+# error"): daphne's websocket library refuses to send it, and the socket was then dropped
+# without a close frame.
+CLOSE_SERVER_ERROR = 4500
 CLOSE_UNAUTHORISED = 4001  # operator socket without a signed-in operator
 CLOSE_FORBIDDEN = 4003  # permission withdrawn while connected
 CLOSE_FLOOD = 4008  # too many frames, repeatedly

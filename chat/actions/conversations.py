@@ -112,6 +112,15 @@ def conversation_summary(conversation: Conversation, user=None, language: str = 
     }
 
 
+def states(conversation_ids: list[int]) -> dict[int, dict]:
+    """Where each of these conversations stands, in one query, by id (gone ones left out):
+    its last seq, status, outcome and do-not-contact flag."""
+    rows = Conversation.objects.filter(pk__in=conversation_ids).values(
+        "pk", "last_seq", "status", "outcome", "do_not_contact"
+    )
+    return {row["pk"]: dict(row) for row in rows}
+
+
 def check_start(language, topic) -> tuple[str, str]:
     language, topic = check_language(language), check_topic(topic)
     if Conversation.objects.waiting().count() >= protocol.MAX_WAITING:

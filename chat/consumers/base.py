@@ -13,6 +13,7 @@ import asyncio
 import functools
 import json
 import logging
+import random
 import time
 import traceback
 
@@ -22,33 +23,119 @@ from channels.consumer import get_handler_name
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 
 from .. import protocol
+from ..actions import conversations
 from ..announce import deferring
 from ..db import db
 from ..delivery import Read, Reader
 from ..frames import parse_frame
+from ..models import Conversation
 from ..protocol import ChatError
 
 logger = logging.getLogger("chat.consumers")
+
+# Every socket compares, this often (± a quarter, so that sockets do not all ask at once),
+# what it has sent of each conversation it follows with the database, and catches up: an
+# announcement lost on the way (the channel layer down, or a publish that reached nobody
+# after it came back) is repaired by then, without waiting for the next message.
+CHECK_SECONDS = 20.0
 
 # A change to the queue is shown after this long, so that the changes of a burst (a campaign
 # sends many visitors at once, operators accept them) cost each socket one read, not one each.
 QUEUE_SETTLE_SECONDS = 0.2
 
 
-def log_failure(what: str, name: str, error: BaseException) -> None:
+# A failure that repeats (a dependency down: every frame and event fails the same way) is
+# logged once in this many seconds, with the count of those left out meanwhile.
+LOG_REPEAT_SECONDS = 10.0
+
+
+class FailureLog:
     """Log a failure by its kind and place only. The exception's message is left out: it may
-    quote what a visitor sent (message text, a token), which no log may hold."""
-    logger.error(
-        "chat %s %s failed: %s\n%s",
-        what,
-        name,
-        type(error).__name__,
-        "".join(traceback.format_tb(error.__traceback__)).rstrip(),
-    )
+    quote what a visitor sent (message text, a token), which no log may hold. The same
+    failure (kind, place, exception type) is logged at most once in LOG_REPEAT_SECONDS: an
+    outage is a few lines, not a traceback per frame."""
+
+    clock = staticmethod(time.monotonic)  # tests replace it
+
+    def __init__(self) -> None:
+        self.logged_at: dict[tuple[str, str, str], float] = {}
+        self.left_out: dict[tuple[str, str, str], int] = {}
+
+    def __call__(self, what: str, name: str, error: BaseException) -> None:
+        key = (what, name, type(error).__name__)
+        now = self.clock()
+        last = self.logged_at.get(key)
+        if last is not None and now - last < LOG_REPEAT_SECONDS:
+            self.left_out[key] = self.left_out.get(key, 0) + 1
+            return
+        self.logged_at[key] = now
+        left_out = self.left_out.pop(key, 0)
+        logger.error(
+            "chat %s %s failed: %s%s\n%s",
+            what,
+            name,
+            key[2],
+            f" (and {left_out} times more since it was last logged)" if left_out else "",
+            "".join(traceback.format_tb(error.__traceback__)).rstrip(),
+        )
+
+
+log_failure = FailureLog()
+
+
+# A process that has not run for this long (paused: stopped, a frozen machine; or starved)
+# comes back to frames its sockets sent meanwhile.
+PAUSE_SECONDS = 3.0
+
+
+class PauseWatch:
+    """Notices when this process comes back from a pause. A timer asks to run every second;
+    when it runs more than PAUSE_SECONDS late, the process was not running, and the frames it
+    reads while it catches up were sent during the pause, at their senders' own pace: they
+    arrive as a burst that nobody sent as one. For as long as the pause lasted (one rate
+    window at most), the rate limiter counts frames without refusing any."""
+
+    clock = staticmethod(time.monotonic)  # tests replace it
+    TICK = 1.0
+
+    def __init__(self) -> None:
+        self.loop: asyncio.AbstractEventLoop | None = None
+        self.due = 0.0
+        self.resumed_at = float("-inf")
+        self.paused_for = 0.0
+
+    def watch(self) -> None:
+        """Start the timer on the running loop (once per loop)."""
+        loop = asyncio.get_running_loop()
+        if self.loop is not loop:
+            self.loop = loop
+            self._schedule(loop)
+
+    def _schedule(self, loop: asyncio.AbstractEventLoop) -> None:
+        self.due = self.clock() + self.TICK
+        loop.call_later(self.TICK, self.tick)
+
+    def tick(self) -> None:
+        now = self.clock()
+        late = now - self.due
+        if late > PAUSE_SECONDS:
+            self.resumed_at, self.paused_for = now, late
+        if self.loop is not None and not self.loop.is_closed():
+            self._schedule(self.loop)
+
+    @property
+    def catching_up(self) -> bool:
+        grace = min(self.paused_for, protocol.RATE_WINDOW_SECONDS)
+        return self.clock() - self.resumed_at < grace
+
+
+pause_watch = PauseWatch()
 
 
 class RateLimiter:
-    """Frames and messages per fixed window; repeated excess closes the socket."""
+    """Frames and messages per fixed window, counted as they are read; repeated excess closes
+    the socket. Frames read while the process catches up after a pause are not refused
+    (`PauseWatch`)."""
 
     clock = staticmethod(time.monotonic)  # tests replace it
 
@@ -71,6 +158,8 @@ class RateLimiter:
             self.struck_this_window = False
         self.frames += 1
         self.messages += int(message)
+        if pause_watch.catching_up:
+            return True
         over = self.frames > protocol.RATE_MAX_FRAMES or self.messages > protocol.RATE_MAX_MESSAGES
         if over and not self.struck_this_window:
             self.strikes += 1
@@ -94,6 +183,7 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
     posting_types: frozenset[str] = frozenset({"message"})
 
     async def connect(self) -> None:
+        pause_watch.watch()
         self.limiter = RateLimiter()
         self.groups_joined: set[str] = set()
         self.refreshing: dict[str, asyncio.Task] = {}
@@ -109,6 +199,7 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
             language="lv",
         )
         await self.accept()
+        self.checking = asyncio.create_task(self._check_periodically())
         await self.on_connect()
 
     async def on_connect(self) -> None:
@@ -143,11 +234,52 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
         await super().websocket_disconnect(message)
 
     async def disconnect(self, code) -> None:
+        checking = getattr(self, "checking", None)
+        if checking is not None:
+            checking.cancel()
         for task in list(self.refreshing.values()):
             task.cancel()
         self.reader.close()
         for group in list(self.groups_joined):
-            await self.leave(group)
+            try:
+                await self.leave(group)
+            except Exception as error:  # the layer is down: its subscriptions go with it
+                self.groups_joined.discard(group)
+                log_failure("leaving", "a group", error)
+
+    async def _check_periodically(self) -> None:
+        while True:
+            await asyncio.sleep(CHECK_SECONDS * random.uniform(0.75, 1.25))  # noqa: S311
+            if not self.reader.followed:
+                continue
+            try:
+                await self.check()
+            except ChatError as error:
+                await self.send_error(error)
+            except Exception as error:  # the database is down: the next check tries again
+                log_failure("check of", self.side, error)
+
+    async def check(self) -> None:
+        """Compare the conversations this socket follows with the database: catch up where
+        something new was stored, and say so where one has closed (see CHECK_SECONDS)."""
+        rows = await db(conversations.states)(list(self.reader.followed))
+        for conversation_id in list(self.reader.followed):
+            row = rows.get(conversation_id)
+            if row is None or row["status"] == Conversation.Status.CLOSED:
+                await self.closed_meanwhile(conversation_id, row)
+            elif row["last_seq"] > self.reader.cursor(conversation_id):
+                await self.reader.catch_up(conversation_id)
+
+    async def closed_meanwhile(self, conversation_id: int, row: dict | None) -> None:
+        """A conversation this socket follows has closed without its announcement arriving."""
+        await self.handle(
+            {
+                "type": "chat.closed",
+                "id": conversation_id,
+                "outcome": row["outcome"] if row else "",
+                "do_not_contact": row["do_not_contact"] if row else False,
+            }
+        )
 
     def refresh(self, name: str, read_and_send, *, settle: float = 0) -> None:
         """Send a fresh snapshot (the queue, a place in it) after a change, coalescing changes:

@@ -19,7 +19,7 @@ from ..frames import (
 )
 from ..models import Conversation, Message
 from ..protocol import ChatError
-from .base import QUEUE_SETTLE_SECONDS, ChatConsumer
+from .base import QUEUE_SETTLE_SECONDS, ChatConsumer, log_failure
 
 
 class VisitorConsumer(ChatConsumer):
@@ -44,18 +44,24 @@ class VisitorConsumer(ChatConsumer):
             "ping",
         }
     )
-    message_types = frozenset({"message", "start", "resume", "leave_message", "consent"})
+    # What counts against the message limit: what stores something. `resume` and `sync` only
+    # read (a client that comes back after a drop must not be refused for it).
+    message_types = frozenset({"message", "start", "leave_message", "consent"})
 
     async def on_connect(self) -> None:
         self.conversation_id: int | None = None
 
     async def disconnect(self, code) -> None:
         if self.conversation_id is not None:
-            # The resume period counts from now.
-            await self.act(conversations.do_visitor_seen, self.conversation_id)
-            await self.channel_layer.group_send(
-                OPERATORS_GROUP, {"type": "chat.presence", "id": self.conversation_id}
-            )
+            # The resume period counts from now. A database or layer that fails here (an
+            # outage) does not keep the socket from leaving its groups.
+            try:
+                await self.act(conversations.do_visitor_seen, self.conversation_id)
+                await self.channel_layer.group_send(
+                    OPERATORS_GROUP, {"type": "chat.presence", "id": self.conversation_id}
+                )
+            except Exception as error:
+                log_failure("disconnect of", "visitor", error)
         await super().disconnect(code)
 
     async def fetch(self, conversation_id: int, after: int) -> Read:

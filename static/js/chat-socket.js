@@ -34,7 +34,7 @@ export const HEARTBEAT_SECONDS = 25;
 
 export const CLOSE_NORMAL = 1000;
 export const CLOSE_TOO_BIG = 1009;
-export const CLOSE_SERVER_ERROR = 1011; // the server failed; the client reconnects and resumes
+export const CLOSE_SERVER_ERROR = 4500; // the server failed; the client reconnects and resumes
 export const CLOSE_UNAUTHORISED = 4001; // operator socket without a signed-in operator
 export const CLOSE_FORBIDDEN = 4003; // permission withdrawn while connected
 export const CLOSE_FLOOD = 4008; // too many frames, repeatedly

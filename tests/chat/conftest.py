@@ -39,6 +39,16 @@ from lantern.asgi import application as _application
 
 CHAT_DB = pytest.mark.django_db(transaction=True)
 
+
+@pytest.fixture(autouse=True)
+def _failures_logged_afresh():
+    """Each test sees its own failures logged: the chat logs a repeated one once in a while."""
+    from chat.consumers.base import log_failure
+
+    log_failure.logged_at.clear()
+    log_failure.left_out.clear()
+
+
 ORIGIN = b"http://localhost"
 HOST = b"localhost"
 VISITOR_PATH = "/ws/chat/visitor/"
@@ -374,10 +384,14 @@ class FakeClock:
 
 @pytest.fixture
 def clock(monkeypatch):
-    from chat.consumers.base import RateLimiter
+    """The rate limiter on a clock of the test's, and judged alone: the process's pause watch
+    (which lets a burst through after a pause of the server's) is kept out of it, since the
+    test's event loop does not run between tests."""
+    from chat.consumers.base import PauseWatch, RateLimiter
 
     clock = FakeClock()
     monkeypatch.setattr(RateLimiter, "clock", staticmethod(clock))
+    monkeypatch.setattr(PauseWatch, "catching_up", property(lambda self: False))
     return clock
 
 

@@ -272,3 +272,46 @@ async def test_visitor_and_operator_on_different_servers_talk(tmp_path):
     logs = "\n".join(server.output() for server in servers)
     for needle in (text, token, f":{visitor.local_port}", str(visitor.local_port)):
         assert needle not in logs, needle
+
+
+async def test_a_server_failure_closes_the_socket_with_a_code_daphne_can_send(tmp_path):
+    """A socket whose event fails is closed with CLOSE_SERVER_ERROR ("reconnect and resume")
+    through a real daphne: 1011 was refused by daphne's websocket library, which raised and
+    dropped the connection without a close frame."""
+    from channels_redis.pubsub import RedisPubSubChannelLayer
+
+    from chat.announce import operator_group
+
+    user = await sync_to_async(make_user)(available=True)
+    cookie = await sync_to_async(session_cookie)(user)
+    prefix = f"lantern-two-servers-{uuid.uuid4().hex[:12]}"
+    env = {
+        "DATABASE_URL": await sync_to_async(database_url_for_servers)(tmp_path),
+        "REDIS_URL": os.environ["REDIS_URL"],
+        "CHANNEL_LAYER_PREFIX": prefix,
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "PYTHONPATH": str(BASE_DIR),
+        "LOG_LEVEL": "INFO",
+    }
+    server = Daphne(settings="tests.chat.daphne_settings", env=env, log_path=tmp_path / "d.log")
+    operator = Client()
+    try:
+        await asyncio.to_thread(server.start)
+        await operator.connect(server.port, "/ws/chat/operator/", cookie=cookie)
+        await operator.expect("state")
+        config = settings.CHANNEL_LAYERS["default"]["CONFIG"]
+        layer = RedisPubSubChannelLayer(**{**config, "prefix": prefix})
+        try:
+            # An assignment of a conversation that does not exist: the event fails.
+            await layer.group_send(operator_group(user.pk), {"type": "chat.assigned", "id": 987654})
+        finally:
+            await layer.flush()
+        await asyncio.wait_for(operator.task, TIMEOUT)
+        assert operator.close_code == protocol.CLOSE_SERVER_ERROR
+    finally:
+        await operator.close()
+        await asyncio.to_thread(server.stop)
+    output = server.output()
+    assert "chat event chat.assigned failed: DoesNotExist" in output
+    assert "Attempt to send on a closed protocol" not in output
+    assert "invalid close code" not in output.lower()
