@@ -20,13 +20,9 @@ def django_db_setup(django_db_setup, django_db_blocker):
         call_command("load_demo_content", "--no-staff", verbosity=0)
         # The pages most tests assert on, with text of their own (the demo's wording changes).
         build_tree()
-
-
-@pytest.fixture(scope="session", autouse=True)
-def _chat_connections_closed(django_db_setup):
-    """The chat's own connections (chat/db.py: its pool's threads', and the event loops', one
-    loop for each test) closed before the test database is dropped."""
     yield
+    # The chat's own connections (chat/db.py: its pool's threads', and the event loops', one
+    # loop for each test) closed before the test database is dropped.
     from chat.db import close_connections
 
     close_connections()

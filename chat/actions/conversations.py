@@ -112,6 +112,23 @@ def conversation_summary(conversation: Conversation, user=None, language: str = 
     }
 
 
+# How far back a console's `state` reports its operator's conversations that closed.
+RECENTLY_CLOSED_SECONDS = 3600
+
+
+def recently_closed(operator) -> list[dict]:
+    """The operator's conversations closed in the last RECENTLY_CLOSED_SECONDS: id, outcome
+    and whether the visitor may be contacted back (a quick exit may not)."""
+    since = timezone.now() - datetime.timedelta(seconds=RECENTLY_CLOSED_SECONDS)
+    closed = Conversation.objects.filter(
+        operator=operator, status=Conversation.Status.CLOSED, closed_at__gte=since
+    ).order_by("-closed_at")
+    return [
+        {"id": pk, "outcome": outcome, "do_not_contact": do_not_contact}
+        for pk, outcome, do_not_contact in closed.values_list("pk", "outcome", "do_not_contact")
+    ]
+
+
 def states(conversation_ids: list[int]) -> dict[int, dict]:
     """Where each of these conversations stands, in one query, by id (gone ones left out):
     its last seq, status, outcome and do-not-contact flag."""

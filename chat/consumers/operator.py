@@ -76,11 +76,12 @@ class OperatorConsumer(ChatConsumer):
         await self.act(operators.do_operator_seen, self.user_id)
         mine = await db(lambda: list(Conversation.objects.for_operator(operator)))()
         for conversation in mine:
-            self.reader.follow(conversation.pk)
+            # From here on, what is new; what came before, the console asks for with `sync`
+            # from the last number it shows (0 when it shows nothing): a console that
+            # reconnects is sent what it missed, not every conversation from the start.
+            self.reader.follow(conversation.pk, conversation.last_seq)
             await self.join(conversation_group(conversation.pk))
         await self.send_state(operator)
-        for conversation in mine:
-            await self.reader.flush(conversation.pk)
 
     async def operator(self):
         """Every frame re-checks the permission from the database."""
@@ -125,6 +126,8 @@ class OperatorConsumer(ChatConsumer):
                     conversations.conversation_summary(c, operator)
                     for c in Conversation.objects.for_operator(operator)
                 ],
+                # So that a console that was away learns how the ones it showed ended.
+                "closed": conversations.recently_closed(operator),
             }
 
         await self.send_json(await db(build)())

@@ -27,7 +27,10 @@ function start() {
   var soundBox = root.querySelector("[data-sound]");
   var baseTitle = document.title;
 
-  var conversations = {}; // id -> {node, lastSeq, summary, pending, closed}
+  var conversations = {}; // id -> {node, lastSeq, ahead, summary, pending, closed}
+  // A number shown above one still missing waits this long for it (its announcement may be
+  // on the way) before the console asks the server for everything after what it has.
+  var GAP_MS = 1500;
   var knownWaiting = {};
   var errorTimer = null;
   var waitingCount = 0;
@@ -58,6 +61,7 @@ function start() {
   // --- the socket (chat-socket.js) ---------------------------------------------------------
 
   var chat = new ChatSocket(config.wsPath, {
+    watchNetwork: true, // offline: say so at once; online again: reconnect at once
     resume: function () {
       chat.connect(opened);
     },
@@ -120,12 +124,19 @@ function start() {
     var open = {};
     frame.conversations.forEach(function (summary) {
       open[summary.id] = true;
-      openConversation(summary);
+      var entry = openConversation(summary);
+      // What this console has not shown yet: everything for a new one, what it missed after
+      // a reconnect (the server sends only what is new unless asked).
+      send({ type: "sync", conversation: summary.id, after: entry.lastSeq });
+      resendPending(entry);
     });
-    // Closed while this console was disconnected.
+    // Closed while this console was disconnected: how, if it was lately.
+    var closed = {};
+    (frame.closed || []).forEach(function (item) { closed[item.id] = item; });
     Object.keys(conversations).forEach(function (id) {
       if (!open[id] && !conversations[id].closed) {
-        onClosed({ conversation: Number(id), do_not_contact: false });
+        var how = closed[id] || {};
+        onClosed({ conversation: Number(id), outcome: how.outcome, do_not_contact: !!how.do_not_contact });
       }
     });
   }
@@ -232,7 +243,8 @@ function start() {
     if (!entry) {
       var node = template.content.firstElementChild.cloneNode(true);
       entry = {
-        node: node, lastSeq: 0, summary: summary, pending: {}, received: 0, closed: false,
+        node: node, lastSeq: 0, ahead: {}, gapTimer: null, summary: summary, pending: {},
+        received: 0, closed: false,
         delivered: summary.visitor_delivered_seq || 0
       };
       conversations[summary.id] = entry;
@@ -499,11 +511,7 @@ function start() {
       return;
     }
     var log = entry.node.querySelector("[data-log]");
-    if (frame.seq > entry.lastSeq + 1) {
-      // A layer message was lost: ask for everything after what we have.
-      send({ type: "sync", conversation: frame.conversation, after: entry.lastSeq });
-    }
-    entry.lastSeq = Math.max(entry.lastSeq, frame.seq);
+    shown(entry, frame.seq);
     if (frame.sender === "visitor") {
       entry.node.querySelector("[data-typing]").hidden = true;
       acknowledge(entry, frame.seq);
@@ -532,6 +540,46 @@ function start() {
     }
   }
 
+  /* Number `seq` is shown. `lastSeq` is the highest number up to which every message is shown
+     (an operator sees every number: notes and events included); one shown beyond a missing
+     one waits GAP_MS for it, and then the console syncs from lastSeq. */
+  function shown(entry, seq) {
+    if (seq <= entry.lastSeq) {
+      return;
+    }
+    entry.ahead[seq] = true;
+    while (entry.ahead[entry.lastSeq + 1]) {
+      delete entry.ahead[entry.lastSeq + 1];
+      entry.lastSeq += 1;
+    }
+    if (Object.keys(entry.ahead).length && !entry.gapTimer) {
+      entry.gapTimer = setTimeout(function () {
+        entry.gapTimer = null;
+        if (Object.keys(entry.ahead).length && !entry.closed) {
+          send({ type: "sync", conversation: entry.summary.id, after: entry.lastSeq });
+        }
+      }, GAP_MS);
+    }
+  }
+
+  /* After a reconnect, what was sent and never acknowledged goes again, with its client id:
+     the server stores it once (a resend answers with the same number). */
+  function resendPending(entry) {
+    if (!entry || entry.closed) {
+      return;
+    }
+    Object.keys(entry.pending).forEach(function (clientId) {
+      var pending = entry.pending[clientId];
+      if (pending.failed) {
+        return;
+      }
+      if (pending.frame.type === "message") {
+        markLine(pending.element, "sending");
+      }
+      send(pending.frame);
+    });
+  }
+
   /* Tell the server what the console has shown, at most a few times a second. */
   function acknowledge(entry, seq) {
     if (seq <= entry.received) {
@@ -552,7 +600,7 @@ function start() {
       return;
     }
     // The server does not echo a message back to the socket that sent it: this is its number.
-    entry.lastSeq = Math.max(entry.lastSeq, frame.seq);
+    shown(entry, frame.seq);
     var pending = entry.pending[frame.client_id];
     if (pending) {
       pending.element.setAttribute("data-seq", frame.seq);
@@ -630,8 +678,10 @@ function start() {
     }
     if (entry && frame.client_id && entry.pending[frame.client_id]) {
       var pending = entry.pending[frame.client_id];
+      pending.failed = true; // refused: sent again only when the operator asks
       markLine(pending.element, "failed");
       pending.element.querySelector(".line__status").addEventListener("click", function () {
+        pending.failed = false;
         markLine(pending.element, "sending");
         send(pending.frame);
       });

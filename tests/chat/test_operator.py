@@ -91,9 +91,40 @@ async def test_reconnecting_operator_gets_their_conversations_and_messages(chat_
     await op.disconnect()
     again = await operator(user=op.user)
     assert [c["id"] for c in again.state["conversations"]] == [v.conversation_id]
+    # A console that shows nothing yet asks for everything (docs/chat-protocol.md).
+    await again.send(type="sync", conversation=v.conversation_id, after=0)
     await again.expect("message", text="before reconnect")
     ack = await v.say("after reconnect")
     await again.expect("message", seq=ack["seq"])
+
+
+async def test_a_console_that_comes_back_is_sent_what_it_missed_only(chat_pair, operator, visitor):
+    """Not every conversation from its first message: what came after the last number the
+    console shows, and how the conversations it showed ended meanwhile."""
+    v, op = await chat_pair()
+    cid = v.conversation_id
+    shown = [await v.say(f"seen {number}") for number in range(3)]
+    await op.expect("message", seq=shown[-1]["seq"])
+    other = await visitor()
+    await other.start()
+    await op.accept(other.conversation_id)
+    await op.disconnect()
+    missed = await v.say("while the console was away")
+    await other.send(type="quick_exit")
+    await other.expect_closed(protocol.CLOSE_ENDED)
+
+    again = await operator(user=op.user)
+    assert [c["id"] for c in again.state["conversations"]] == [cid]
+    assert again.state["closed"][0] == {
+        "id": other.conversation_id,
+        "outcome": Conversation.Outcome.QUICK_EXIT,
+        "do_not_contact": True,
+    }
+    await again.send(type="sync", conversation=cid, after=shown[-1]["seq"])
+    message = await again.expect("message", conversation=cid, seq=missed["seq"])
+    assert message["text"] == "while the console was away"
+    await again.settle()
+    assert [frame["seq"] for frame in again.of_type("message")] == [missed["seq"]]
 
 
 # --- Permission on every action ---------------------------------------------------------------

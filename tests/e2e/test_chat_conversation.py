@@ -19,6 +19,8 @@ contexts) against the real daphne server, with the database checked through `e2e
   what was sent.
 """
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -317,6 +319,45 @@ def test_resume_after_reload_and_network_loss(new_context, operator_state, e2e_s
     assert not [url for url in urls if token in url]
     rows = chat_ready.run(CONVERSATION_ROWS, pk=conversation)
     assert rows["status"] == "active"
+
+
+def test_the_console_sends_again_what_was_not_acknowledged(
+    new_context, operator_state, e2e_site, chat_ready
+):
+    """An operator who writes while the console's connection is gone sees the line wait
+    ("…"), and it goes by itself once the console is back: stored once, shown once."""
+    console = open_console(new_context, operator_state)
+    _context, visitor = visitor_page(new_context)
+    open_chat(visitor, e2e_site, "en")
+    start_chat(visitor)
+    conversation = accept_first(console)
+    card = conversation_in(console, conversation)
+    operator_says(console, conversation, "Before the network went")
+
+    console.context.set_offline(True)
+    expect(console.locator("[data-connection]")).to_have_attribute("data-state", "reconnecting")
+    field = card.locator("[data-composer] textarea")
+    field.fill("Written while offline")
+    field.press("Enter")
+    line = card.locator(".line--operator:not(.line--note)").last
+    expect(line.locator(".line__text")).to_have_text("Written while offline")
+    expect(line).to_have_attribute("data-status", "sending")
+    console.context.set_offline(False)
+    expect(line).to_have_attribute("data-seq", re.compile(r"^\d+$"))
+    expect(line).not_to_have_attribute("data-status", "sending")
+
+    answers = visitor.locator(".chat__message--operator .chat__text")
+    expect(answers).to_have_text(["Before the network went", "Written while offline"])
+    written = ["Before the network went", "Written while offline"]
+    lines = console_log(console, conversation)
+    assert [text for who, text in lines if who == "operator"] == written
+    stored = chat_ready.run(
+        "from chat.models import Message\n"
+        "result = list(Message.objects.filter(conversation_id=pk, sender='operator')"
+        ".values_list('text', flat=True))",
+        pk=conversation,
+    )
+    assert stored == ["Before the network went", "Written while offline"]
 
 
 @pytest.mark.parametrize("how", ["button", "shift"])
