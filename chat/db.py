@@ -83,33 +83,25 @@ class _LoopConnections:
     """Up to LOOP_CONNECTIONS autocommit connections of one event loop; statements are
     prepared on each connection the first time they run on it."""
 
-    def __init__(self, loop: asyncio.AbstractEventLoop) -> None:
-        self.loop = loop
+    def __init__(self) -> None:
         self.idle: list[Any] = []
-        self.opened = 0
-        self.freed = asyncio.Condition()
+        self.places = asyncio.Semaphore(LOOP_CONNECTIONS)
 
     async def acquire(self):
-        async with self.freed:
-            while not self.idle and self.opened >= LOOP_CONNECTIONS:
-                await self.freed.wait()
-            if self.idle:
-                return self.idle.pop()
-            self.opened += 1
+        await self.places.acquire()
+        if self.idle:
+            return self.idle.pop()
         try:
             return await _connect()
         except BaseException:
-            await self.release(None)
+            self.places.release()
             raise
 
-    async def release(self, conn) -> None:
-        """Give `conn` back; None (or a broken connection) frees its place instead."""
-        async with self.freed:
-            if conn is not None and not conn.closed:
-                self.idle.append(conn)
-            else:
-                self.opened -= 1
-            self.freed.notify()
+    def release(self, conn) -> None:
+        """Give `conn` back; a closed one frees its place for a new one."""
+        if not conn.closed:
+            self.idle.append(conn)
+        self.places.release()
 
     def finish(self) -> None:
         """Close every idle connection at once (the loop may be gone)."""
@@ -145,20 +137,23 @@ async def execute_on_loop(sql: str, params: list) -> tuple | None:
     connections = _loop_connections.get(loop)
     if connections is None:
         close_loop_connections(closed_loops_only=True)
-        connections = _loop_connections[loop] = _LoopConnections(loop)
+        connections = _loop_connections[loop] = _LoopConnections()
     try:
         conn = await connections.acquire()
     except psycopg.Error:
         return None
+    row = None
     try:
         cursor = await conn.execute(sql, params, prepare=True)
         row = await cursor.fetchone()
     except psycopg.Error:
-        if not conn.closed and conn.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
-            await conn.close()
-        await connections.release(conn)
-        return None
-    await connections.release(conn)
+        if conn.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
+            conn.pgconn.finish()  # broken, or left inside a transaction
+    except BaseException:
+        conn.pgconn.finish()  # cancelled in the middle of the statement: state unknown
+        raise
+    finally:
+        connections.release(conn)
     return row
 
 

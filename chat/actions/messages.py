@@ -137,15 +137,14 @@ def _store(message: Message, statuses, *, operator_id: int | None = None) -> lis
         row = cursor.fetchone()
         if row is None:
             return None
-        message.seq, *marks = row
+        message.seq = row[0]
         placeholders, insert_params = _insert_values(message)
         table, columns, pk = _message_table()
         cursor.execute(
             f"INSERT INTO {table} ({columns}) VALUES ({placeholders}) RETURNING {pk}",  # noqa: S608
             insert_params,
         )
-        message.pk = cursor.fetchone()[0]
-    return _stored(message, None, marks)
+        return _stored(message, (*row, cursor.fetchone()[0]))
 
 
 def _store_statement(
@@ -226,10 +225,9 @@ def _insert_values(message: Message, seq: str | None = None) -> tuple[str, list]
     return ", ".join(placeholders), params
 
 
-def _stored(message: Message, row, marks=None) -> list[int]:
-    """`message` as stored (from the statement's row: seq, marks, id); returns the marks."""
-    if row is not None:
-        message.seq, *marks, message.pk = row
+def _stored(message: Message, row) -> list[int]:
+    """`message` as stored (from the row: seq, the two delivered marks, id); its marks."""
+    message.seq, *marks, message.pk = row
     message._state.adding = False
     message._state.db = connection.alias
     return list(marks)
@@ -262,14 +260,7 @@ def do_operator_post(user_id: int, conversation_id, client_id, text, *, note: bo
         operator_conversation(user_id, conversation_id)
         raise
     message, _created = do_post_message(
-        conversation_id,
-        Message.Sender.OPERATOR,
-        text,
-        client_id,
-        kind=Message.Kind.NOTE if note else Message.Kind.TEXT,
-        author_id=user_id,
-        allowed_statuses=NOTE_STATUSES if note else MESSAGE_STATUSES,
-        operator_id=user_id,
+        conversation_id, Message.Sender.OPERATOR, text, client_id, **_operators(user_id, note)
     )
     return message
 
@@ -287,19 +278,23 @@ async def operator_post_on_loop(
     except ChatError:
         return None
     outcome = await post_message_on_loop(
-        conversation_id,
-        Message.Sender.OPERATOR,
-        text,
-        client_id,
-        kind=Message.Kind.NOTE if note else Message.Kind.TEXT,
-        author_id=user_id,
-        allowed_statuses=NOTE_STATUSES if note else MESSAGE_STATUSES,
-        operator_id=user_id,
+        conversation_id, Message.Sender.OPERATOR, text, client_id, **_operators(user_id, note)
     )
     if outcome is None:
         return None
     message, _created = cast(tuple[Message, bool], outcome.result)
     return Outcome(message, None, outcome.announcements)  # as do_operator_post returns it
+
+
+def _operators(user_id: int, note: bool) -> dict:
+    """How an operator's message (or note) is stored: its kind, author, the statuses that take
+    it, and the operator's permission and conversation checked by the statement."""
+    return {
+        "kind": Message.Kind.NOTE if note else Message.Kind.TEXT,
+        "author_id": user_id,
+        "allowed_statuses": NOTE_STATUSES if note else MESSAGE_STATUSES,
+        "operator_id": user_id,
+    }
 
 
 def _operator_input(client_id, text, *, note: bool) -> tuple[str, str]:

@@ -88,3 +88,15 @@ async def test_a_connection_the_server_dropped_is_replaced(chat_pair):
     texts = [m.text for m in await messages_of(cid)]
     assert texts[-3:] == ["after 0", "after 1", "after 2"]
     assert not set(backends) & {conn.info.backend_pid for conn in connections.idle}
+
+
+async def test_a_statement_cancelled_midway_gives_its_place_back():
+    """A socket that goes while its message is being stored cancels the statement: its
+    connection is closed (its state is unknown) and its place taken by a new one."""
+    for _ in range(chat_db.LOOP_CONNECTIONS + 1):
+        task = asyncio.create_task(chat_db.execute_on_loop("SELECT pg_sleep(5)", []))
+        await asyncio.sleep(0.3)
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+    assert await asyncio.wait_for(chat_db.execute_on_loop("SELECT 1", []), 5) == (1,)
