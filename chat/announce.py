@@ -19,6 +19,8 @@ The event types and what each reader does with them: docs/architecture.md.
 
 from __future__ import annotations
 
+import asyncio
+import time
 from collections.abc import Callable, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -41,6 +43,33 @@ def operator_group(user_id: int) -> str:
 
 def conversation_group(conversation_id: int) -> str:
     return f"chat.conversation.{conversation_id}"
+
+
+# How often a process asks the channel layer whether it works, at most (`layer_reachable`).
+LAYER_CHECK_SECONDS = 2.0
+LAYER_CHECK_TIMEOUT = 1.0
+HEALTH_GROUP = "chat.health"  # nobody listens: a publish that only proves the layer works
+_layer_checked: dict[str, float | bool] = {"at": float("-inf"), "reachable": True}
+
+
+async def layer_reachable() -> bool:
+    """Whether the channel layer takes an announcement now: without it, no socket can be
+    told anything, so the chat takes nobody new (availability says so). One publish to a
+    group nobody is in, at most once in LAYER_CHECK_SECONDS per process."""
+    now = time.monotonic()
+    if now - _layer_checked["at"] < LAYER_CHECK_SECONDS:
+        return bool(_layer_checked["reachable"])
+    layer = get_channel_layer()
+    try:
+        if layer is not None:
+            await asyncio.wait_for(
+                layer.group_send(HEALTH_GROUP, {"type": "chat.health"}), LAYER_CHECK_TIMEOUT
+            )
+        reachable = True
+    except Exception:  # down, or not answering in time
+        reachable = False
+    _layer_checked.update(at=time.monotonic(), reachable=reachable)
+    return reachable
 
 
 def _group_send(group: str, event: dict) -> None:

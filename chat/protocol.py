@@ -37,6 +37,11 @@ CLOSE_FLOOD = 4008  # too many frames, repeatedly
 CLOSE_ENDED = 4010  # the conversation ended (by either side or quick exit)
 CLOSE_TOKEN = 4011  # unknown or expired visitor token
 
+# The server has closed for good: coming back is pointless (the clients do not reconnect).
+# Every other close (a server error, too many frames, a lost connection) is followed by a
+# reconnect with back-off and a resume.
+NO_RECONNECT_CODES = (CLOSE_UNAUTHORISED, CLOSE_FORBIDDEN, CLOSE_ENDED, CLOSE_TOKEN)
+
 CLOSE_CODES = {
     CLOSE_NORMAL: "normal",
     CLOSE_TOO_BIG: "frame too big",
@@ -66,6 +71,7 @@ ERROR_NOT_FOUND = "not_found"
 ERROR_TAKEN = "already_taken"
 ERROR_STATE = "wrong_state"
 ERROR_SERVER = "server_error"
+ERROR_UNAVAILABLE = "out_of_service"  # the chat cannot take anyone now (a dependency is down)
 
 ERROR_MESSAGES = {
     ERROR_MALFORMED: _("The message could not be read."),
@@ -86,7 +92,32 @@ ERROR_MESSAGES = {
     ERROR_TAKEN: _("Another operator has already accepted this conversation."),
     ERROR_STATE: _("This cannot be done at this point of the conversation."),
     ERROR_SERVER: _("Something went wrong on our side. Please try again."),
+    ERROR_UNAVAILABLE: _(
+        "The chat is not working right now. Please call the hotline, or try again later."
+    ),
 }
+
+
+def for_clients() -> dict:
+    """What the browser clients take from here instead of writing it down themselves: every
+    close and error code, the codes after which they do not reconnect, and the limits they
+    use. Pages that load the clients carry it as JSON (`{% chat_protocol %}`,
+    chat/templatetags/chat_tags.py); static/js/chat-socket.js reads it."""
+    from django.conf import settings
+
+    codes = {
+        name: value
+        for name, value in globals().items()
+        if name.startswith(("CLOSE_", "ERROR_")) and type(value) in (int, str)
+    }
+    return {
+        **codes,
+        "NO_RECONNECT_CODES": list(NO_RECONNECT_CODES),
+        "MAX_MESSAGE_CHARS": MAX_MESSAGE_CHARS,
+        "HEARTBEAT_SECONDS": HEARTBEAT_SECONDS,
+        # How long a visitor who lost the connection may come back to the conversation.
+        "RESUME_SECONDS": settings.LANTERN_CHAT_RESUME_SECONDS,
+    }
 
 
 class ChatError(Exception):

@@ -17,16 +17,32 @@ from lantern.choices import ExploitationForm
 from . import protocol
 from .access import OPERATE_PERMISSION
 from .actions.conversations import chat_availability
+from .announce import layer_reachable
+from .consumers.base import log_failure
+from .db import db
 from .models import CannedResponse, Topic
 from .referrals.models import Lead
 
 
 @require_GET
 @never_cache
-def availability(request: HttpRequest) -> JsonResponse:
+async def availability(request: HttpRequest) -> JsonResponse:
     """Whether the chat is open and someone can answer. Asked when the visitor opens the chat
-    panel, before anything is created; it stores nothing and sets no cookie."""
-    return JsonResponse(chat_availability())
+    panel, before anything is created; it stores nothing and sets no cookie.
+
+    When the database or the channel layer is down, the chat cannot take anyone: the answer
+    says so (`out_of_service`), and the widget shows the hotline instead of a start button
+    that would fail."""
+    try:
+        answer = await db(chat_availability)()
+        working = await layer_reachable()
+    except Exception as error:
+        log_failure("availability", "check", error)
+        answer = {"type": "availability", "open": True, "operators_available": False}
+        working = False
+    if not working:
+        answer.update(accepting=False, out_of_service=True)
+    return JsonResponse(answer)
 
 
 @permission_required(OPERATE_PERMISSION, raise_exception=True)

@@ -46,6 +46,8 @@ def chat_availability(now: datetime.datetime | None = None) -> dict:
         "open": is_open,
         "operators_available": operators > 0,
         "accepting": operators > 0 and waiting < protocol.MAX_WAITING,
+        # The database or the channel layer is down (said by the availability view).
+        "out_of_service": False,
     }
 
 
@@ -159,6 +161,23 @@ def do_start(language: str, topic: str) -> tuple[Conversation, str]:
 
 def do_visitor_seen(conversation_id: int) -> None:
     Conversation.objects.filter(pk=conversation_id).update(visitor_seen_at=timezone.now())
+
+
+def do_visitors_seen(
+    conversations: dict[int, datetime.datetime], tokens: dict[str, datetime.datetime]
+) -> None:
+    """Visitors seen while the database was down (chat/consumers/sightings.py), by
+    conversation or by token hash: their open conversations' `visitor_seen_at` moves forward
+    to when they were seen, never back."""
+    with transaction.atomic():
+        for pk, when in conversations.items():
+            Conversation.objects.open().filter(pk=pk, visitor_seen_at__lt=when).update(
+                visitor_seen_at=when
+            )
+        for token_hash, when in tokens.items():
+            Conversation.objects.open().filter(
+                token_hash=token_hash, visitor_seen_at__lt=when
+            ).update(visitor_seen_at=when)
 
 
 def do_close(conversation_id: int, outcome: str, *, do_not_contact: bool = False) -> None:

@@ -17,6 +17,7 @@ import random
 import time
 import traceback
 
+from django.conf import settings
 from django.utils import translation
 
 from channels.consumer import get_handler_name
@@ -181,6 +182,29 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
     # Frames that store a message run side by side, in one lane per conversation (see
     # `receive`), so that a socket goes on reading while its messages are being stored.
     posting_types: frozenset[str] = frozenset({"message"})
+
+    async def __call__(self, scope, receive, send) -> None:
+        try:
+            await super().__call__(scope, receive, send)
+        except Exception as error:
+            if "channel_name" in vars(self):
+                raise
+            # The channel layer is down (Channels asks it for this socket's channel before
+            # anything else): a socket without one would hear nothing. Instead of a failed
+            # handshake (HTTP 500), the client is told in its own terms, and comes back.
+            log_failure("connect of", self.side, error)
+            await self.out_of_service(receive, send)
+
+    async def out_of_service(self, receive, send) -> None:
+        """Accept, say ERROR_UNAVAILABLE and close with CLOSE_SERVER_ERROR: the widget shows a
+        new visitor the hotline; a visitor or a console coming back tries again later."""
+        if (await receive()).get("type") != "websocket.connect":
+            return
+        with translation.override(settings.LANGUAGE_CODE):  # whose, nobody knows yet
+            frame = ChatError(protocol.ERROR_UNAVAILABLE).frame()
+        await send({"type": "websocket.accept"})
+        await send({"type": "websocket.send", "text": json.dumps(frame, ensure_ascii=False)})
+        await send({"type": "websocket.close", "code": protocol.CLOSE_SERVER_ERROR})
 
     async def connect(self) -> None:
         pause_watch.watch()

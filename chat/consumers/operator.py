@@ -25,6 +25,7 @@ from ..frames import (
 from ..models import Conversation, OperatorStatus
 from ..protocol import ChatError
 from .base import QUEUE_SETTLE_SECONDS, ChatConsumer
+from .sightings import sightings
 
 
 class OperatorConsumer(ChatConsumer):
@@ -154,6 +155,8 @@ class OperatorConsumer(ChatConsumer):
     async def on_ping(self, data: dict) -> None:
         await self.operator()
         await self.act(operators.do_operator_seen, self.user_id)
+        # Visitors this process saw while the database was down are not swept as gone.
+        await sightings.flush()
         closed = await self.act(conversations.do_sweep)
         await self.send_json({"type": "pong", "swept": closed})
 

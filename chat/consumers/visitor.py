@@ -20,6 +20,7 @@ from ..frames import (
 from ..models import Conversation, Message
 from ..protocol import ChatError
 from .base import QUEUE_SETTLE_SECONDS, ChatConsumer, log_failure
+from .sightings import sightings
 
 
 class VisitorConsumer(ChatConsumer):
@@ -54,15 +55,24 @@ class VisitorConsumer(ChatConsumer):
     async def disconnect(self, code) -> None:
         if self.conversation_id is not None:
             # The resume period counts from now. A database or layer that fails here (an
-            # outage) does not keep the socket from leaving its groups.
+            # outage) does not keep the socket from leaving its groups, and the database is
+            # told later (`sightings`).
             try:
-                await self.act(conversations.do_visitor_seen, self.conversation_id)
+                await self.seen(self.conversation_id)
                 await self.channel_layer.group_send(
                     OPERATORS_GROUP, {"type": "chat.presence", "id": self.conversation_id}
                 )
             except Exception as error:
                 log_failure("disconnect of", "visitor", error)
         await super().disconnect(code)
+
+    async def seen(self, conversation_id: int) -> None:
+        """The visitor is here now; if the database cannot be told, it is told later."""
+        try:
+            await self.act(conversations.do_visitor_seen, conversation_id)
+        except Exception:
+            sightings.conversation(conversation_id)
+            raise
 
     async def fetch(self, conversation_id: int, after: int) -> Read:
         return await db(messages.update_for_reader)(conversation_id, after, for_visitor=True)
@@ -121,7 +131,32 @@ class VisitorConsumer(ChatConsumer):
         if self.conversation_id is not None:
             raise ChatError(protocol.ERROR_STATE)
         after = check_seq(data.get("last_seq", 0))
-        conversation = await db(access_visitor_conversation)(data.get("token"))
+        token = data.get("token")
+        try:
+            await self.resume(token, after)
+        except ChatError:
+            self.detach()
+            raise
+        except Exception as error:
+            # The database or the layer failed midway. A socket attached to nothing would
+            # refuse the visitor's messages while their conversation waits: the client is told
+            # to come back (it reconnects with back-off and resumes again), and the attempt
+            # counts as the visitor seen, so that the sweep leaves the conversation alone.
+            log_failure("frame of type", "resume", error)
+            sightings.token(token)
+            self.detach()
+            raise ChatError(protocol.ERROR_SERVER, close_code=protocol.CLOSE_SERVER_ERROR) from None
+
+    def detach(self) -> None:
+        """Follow no conversation (the socket's groups are left when it closes)."""
+        if self.conversation_id is not None:
+            self.reader.unfollow(self.conversation_id)
+        self.conversation_id = None
+
+    async def resume(self, token, after: int) -> None:
+        # Visitors seen during an outage first: the resume period counts from then.
+        await sightings.flush()
+        conversation = await db(access_visitor_conversation)(token)
         await self.act(conversations.do_visitor_seen, conversation.pk)
         # A number beyond the last message (a stale or made-up one) must not hide new ones.
         await self.attach(conversation, cursor=min(after, conversation.last_seq))
@@ -165,7 +200,10 @@ class VisitorConsumer(ChatConsumer):
 
     async def on_ping(self, data: dict) -> None:
         if self.conversation_id is not None:
-            await self.act(conversations.do_visitor_seen, self.conversation_id)
+            try:
+                await self.seen(self.conversation_id)
+            except Exception as error:  # told later; the socket is alive all the same
+                log_failure("frame of type", "ping", error)
         await self.send_json({"type": "pong"})
 
     async def on_consent(self, data: dict) -> None:

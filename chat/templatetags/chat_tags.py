@@ -33,13 +33,20 @@ def chat_json_script(value, element_id: str):
 
 
 @register.simple_tag
+def chat_protocol():
+    """The protocol's codes and limits for static/js/chat-socket.js (`protocol.for_clients`),
+    on every page that loads the widget or the console."""
+    return json_script(protocol.for_clients(), "lantern-chat-protocol")
+
+
+@register.simple_tag
 def chat_widget_config() -> dict:
     return {
         "topics": [{"value": value, "label": str(label)} for value, label in Topic.choices],
         # The wording the leave-a-message form shows; in a chat the server sends it.
         "consent_paragraphs": consent_text(get_language()).split("\n\n"),
+        "max_length": protocol.MAX_MESSAGE_CHARS,
         "client": {
-            "maxLength": protocol.MAX_MESSAGE_CHARS,
             "strings": widget_strings(),
         },
     }
@@ -65,6 +72,13 @@ def widget_strings() -> dict:
         "closed": _("The chat is closed now."),
         "noOperators": _("Nobody can answer the chat at the moment."),
         "error": _("Something went wrong. Please try again, or call the hotline."),
+        "outOfService": _(
+            "The chat is not working right now. Please call the hotline, or try again later."
+        ),
+        "unreachable": _(
+            "We could not reconnect you to the chat. If you are in danger, call the emergency "
+            "number. You can call the hotline, or leave a message."
+        ),
         "invalid": _("Some of the information is missing or not valid."),
         "withdrawalCode": _("Your withdrawal code:"),
         "consentGranted": _(

@@ -1,14 +1,14 @@
 /*
  * The chat's websocket client, shared by the visitor's widget (chat-widget.js) and the
  * operator console (chat-console.js). An ES module, vanilla JavaScript, no build step.
- * Protocol: docs/chat-protocol.md; its constants are exported below, under the names of
- * chat/protocol.py.
+ * Protocol: docs/chat-protocol.md; its codes and limits are the server's own, read from the
+ * page and exported as `protocol` under the names of chat/protocol.py.
  *
  * What it does for both: opens the socket on this page's host (wss: on https pages), parses
  * the server's JSON frames and hands each to the handler registered for its type, pings at
  * the protocol's heartbeat and treats a socket that answers nothing within PONG_TIMEOUT_MS as
  * dead, and after an unexpected close reconnects with exponential back-off and jitter, unless
- * the close code says that coming back is pointless (NO_RECONNECT_CODES).
+ * the close code says that coming back is pointless (protocol.NO_RECONNECT_CODES).
  *
  * What it leaves to them: what to say once a socket is open (start, resume, ...), what the
  * person sees, and their own messages until the server has acknowledged them. Frames are not
@@ -25,49 +25,26 @@
  *     chat.connect(() => chat.send({ type: "start", ... }));
  */
 
-// --- Protocol constants: chat/protocol.py's names and values ----------------------------------
-// tests/chat/test_js_protocol.py compares this block with chat/protocol.py: only
-// `export const NAME = value;` lines (and comments) between the two markers.
-// protocol:begin
-export const MAX_MESSAGE_CHARS = 2000;
-export const HEARTBEAT_SECONDS = 25;
+// --- The protocol: served by the page, not written down here ----------------------------------
+// Every close code, error code and limit comes from chat/protocol.py (`for_clients`), which
+// the page that loads this module carries as <script type="application/json"
+// id="lantern-chat-protocol"> ({% chat_protocol %}). Its names are chat/protocol.py's:
+// protocol.CLOSE_ENDED, protocol.ERROR_QUEUE_FULL, protocol.NO_RECONNECT_CODES (the server has
+// closed for good: the conversation has ended, the visitor's token is unknown or expired, or
+// the operator is not, or no longer, allowed in; after any other close the client comes back).
+function readProtocol() {
+  const node = document.getElementById("lantern-chat-protocol");
+  let values = {};
+  try {
+    values = node ? JSON.parse(node.textContent) : {};
+  } catch (e) { /* a page without it: nothing is known, the client only reconnects */ }
+  if (!Array.isArray(values.NO_RECONNECT_CODES)) {
+    values.NO_RECONNECT_CODES = [];
+  }
+  return Object.freeze(values);
+}
 
-export const CLOSE_NORMAL = 1000;
-export const CLOSE_TOO_BIG = 1009;
-export const CLOSE_SERVER_ERROR = 4500; // the server failed; the client reconnects and resumes
-export const CLOSE_UNAUTHORISED = 4001; // operator socket without a signed-in operator
-export const CLOSE_FORBIDDEN = 4003; // permission withdrawn while connected
-export const CLOSE_FLOOD = 4008; // too many frames, repeatedly
-export const CLOSE_ENDED = 4010; // the conversation ended (by either side or quick exit)
-export const CLOSE_TOKEN = 4011; // unknown or expired visitor token
-
-export const ERROR_MALFORMED = "malformed";
-export const ERROR_UNKNOWN_TYPE = "unknown_type";
-export const ERROR_INVALID = "invalid";
-export const ERROR_TOO_LONG = "too_long";
-export const ERROR_TOO_BIG = "too_big";
-export const ERROR_RATE_LIMITED = "rate_limited";
-export const ERROR_NO_CONVERSATION = "no_conversation";
-export const ERROR_TOKEN = "bad_token";
-export const ERROR_CLOSED = "closed";
-export const ERROR_QUEUE_FULL = "queue_full";
-export const ERROR_FORBIDDEN = "forbidden";
-export const ERROR_SECOND_FACTOR = "second_factor";
-export const ERROR_NOT_FOUND = "not_found";
-export const ERROR_TAKEN = "already_taken";
-export const ERROR_STATE = "wrong_state";
-export const ERROR_SERVER = "server_error";
-// protocol:end
-
-/* The server has closed for good: the conversation has ended, the visitor's token is unknown
-   or expired, or the operator is not (or no longer) allowed in. A socket closed for too many
-   frames (CLOSE_FLOOD), by a server error or a lost connection is opened again. */
-export const NO_RECONNECT_CODES = Object.freeze([
-  CLOSE_UNAUTHORISED,
-  CLOSE_FORBIDDEN,
-  CLOSE_ENDED,
-  CLOSE_TOKEN,
-]);
+export const protocol = readProtocol();
 
 // --- The client's own timings ----------------------------------------------------------------
 
@@ -90,7 +67,7 @@ export class ChatSocket {
    *   always). Asked when it closes, and on "online"/"offline".
    * options.resume(): opens it again once the back-off has passed (default: connect()).
    * options.onClose(code, outcome): the socket closed without close() having been called:
-   *   "final" (a code of NO_RECONNECT_CODES: nothing more happens), "reconnect" (resume() is
+   *   "final" (protocol.NO_RECONNECT_CODES: nothing more happens), "reconnect" (resume() is
    *   called after the back-off) or "closed" (canResume() said no).
    * options.watchNetwork: drop the socket when the browser goes offline, and come back at
    *   once (without waiting for the back-off) when it is online again.
@@ -228,12 +205,12 @@ export class ChatSocket {
 
   closed(code) {
     this.stopHeartbeat();
-    if (NO_RECONNECT_CODES.includes(code)) {
+    if (protocol.NO_RECONNECT_CODES.includes(code)) {
       this.onClose(code, "final");
     } else if (this.canResume()) {
       this.onClose(code, "reconnect");
-      if (!this.socket) {
-        this.scheduleReconnect(); // unless onClose has connected again itself
+      if (!this.socket && this.canResume()) {
+        this.scheduleReconnect(); // unless onClose has connected again, or given up, itself
       }
     } else {
       this.onClose(code, "closed");
@@ -254,13 +231,16 @@ export class ChatSocket {
 
   startHeartbeat() {
     this.stopHeartbeat();
+    if (!protocol.HEARTBEAT_SECONDS) {
+      return; // a page without the protocol
+    }
     this.heartbeat = setInterval(() => {
       if (this.send({ type: "ping" })) {
         // No answer at all within the timeout: the connection is dead without having closed.
         clearTimeout(this.pongTimer);
         this.pongTimer = setTimeout(() => this.drop(), PONG_TIMEOUT_MS);
       }
-    }, HEARTBEAT_SECONDS * 1000);
+    }, protocol.HEARTBEAT_SECONDS * 1000);
   }
 
   stopHeartbeat() {

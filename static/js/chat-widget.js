@@ -62,6 +62,7 @@ function start() {
   var language = root.getAttribute("data-language"); // the conversation's language
   var justStarted = false;
   var socketWasLost = false;
+  var lostAt = null; // when the conversation's socket was lost, until it is resumed again
   var ended = false; // finished, left a message, or quick exit: no reconnecting
   var starting = false;
   var leaving = false;
@@ -202,7 +203,9 @@ function start() {
         if (stored || connected() || ended) {
           return; // the visitor has moved on meanwhile
         }
-        if (!data.open) {
+        if (data.out_of_service) {
+          unavailable(S.outOfService, false);
+        } else if (!data.open) {
           unavailable(S.closed, true);
         } else if (!data.accepting) {
           unavailable(S.noOperators, false);
@@ -292,7 +295,12 @@ function start() {
     }
     if (outcome === "reconnect") {
       socketWasLost = true;
-      setStatus(S.reconnecting);
+      lostAt = lostAt || Date.now();
+      if (Date.now() - lostAt > P.protocol.RESUME_SECONDS * 1000) {
+        unreachable(); // the conversation cannot be taken up again now
+      } else {
+        setStatus(S.reconnecting);
+      }
       return;
     }
     // Starting or leaving a message failed before the server answered.
@@ -328,6 +336,7 @@ function start() {
       .on("resumed", function () {
         setStatus(socketWasLost ? S.connected : "", true);
         socketWasLost = false;
+        lostAt = null;
         resendPending();
       })
       .on("state", function (frame) {
@@ -610,7 +619,27 @@ function start() {
   }
 
   function onError(frame) {
-    if (frame.code === P.ERROR_QUEUE_FULL) {
+    if (frame.request === "resume" && frame.code !== P.protocol.ERROR_TOKEN) {
+      // The server failed to resume (the database, say): it closes the socket next, and the
+      // conversation is resumed again after the back-off.
+      setStatus(S.reconnecting);
+      return;
+    }
+    if (frame.code === P.protocol.ERROR_UNAVAILABLE && !stored) {
+      // A new visitor while the chat cannot take anyone: the hotline, at once.
+      starting = false;
+      leaving = false;
+      startButton.disabled = false;
+      leaveForm.querySelector("button[type=submit]").disabled = false;
+      chat.close();
+      unavailable(S.outOfService, false);
+      return;
+    }
+    if (frame.code === P.protocol.ERROR_UNAVAILABLE) {
+      setStatus(S.reconnecting); // a conversation to come back to: the socket comes back
+      return;
+    }
+    if (frame.code === P.protocol.ERROR_QUEUE_FULL) {
       starting = false;
       startButton.disabled = false;
       stored = null;
@@ -626,7 +655,7 @@ function start() {
       setStatus(frame.message || S.error, true);
       return;
     }
-    if (frame.code === P.ERROR_TOKEN) {
+    if (frame.code === P.protocol.ERROR_TOKEN) {
       return; // the socket closes with CLOSE_TOKEN next, and the chat ends
     }
     if (frame.request === "leave_message" || leaving) {
@@ -668,8 +697,27 @@ function start() {
     }
     focus($("[data-chat-ended-text]"));
     if (chat) {
-      chat.close(P.CLOSE_NORMAL);
+      chat.close(P.protocol.CLOSE_NORMAL);
     }
+  }
+
+  /* The conversation's socket could not be resumed for as long as the server keeps a
+     conversation for a visitor who has gone (the resume period): stop trying, and show what
+     else there is (the hotline, leaving a message; the emergency number is always shown). */
+  function unreachable() {
+    ended = true;
+    stored = null;
+    persist();
+    pending = {};
+    lostAt = null;
+    socketWasLost = false;
+    typingLine.hidden = true;
+    setStatus("");
+    if (chat) {
+      chat.close();
+    }
+    unavailable(S.unreachable, false);
+    focus($("[data-chat-unavailable-reason]"));
   }
 
   /* After "Close" on the last view: everything is as if the page had just loaded. */
@@ -678,6 +726,7 @@ function start() {
     status = null;
     language = root.getAttribute("data-language");
     socketWasLost = false;
+    lostAt = null;
     consent = "not_asked";
     visitorEnding = false;
     operatorEnding = false;
@@ -813,8 +862,8 @@ function start() {
     if (!text || !stored || !P) {
       return; // (P: chat-socket.js is still loading; the text stays in the box)
     }
-    if (text.length > P.MAX_MESSAGE_CHARS) {
-      hint.textContent = format(S.tooLong, { max: P.MAX_MESSAGE_CHARS });
+    if (text.length > P.protocol.MAX_MESSAGE_CHARS) {
+      hint.textContent = format(S.tooLong, { max: P.protocol.MAX_MESSAGE_CHARS });
       input.setAttribute("aria-invalid", "true");
       return;
     }

@@ -49,6 +49,19 @@ def _failures_logged_afresh():
     log_failure.left_out.clear()
 
 
+@pytest.fixture(autouse=True)
+def _no_sightings_left_over():
+    """Visitors seen during one test's outage are not written into another test's database."""
+    from chat.consumers.sightings import sightings
+
+    yield
+    sightings.conversations.clear()
+    sightings.tokens.clear()
+    if sightings.task is not None:
+        sightings.task.cancel()
+        sightings.task = None
+
+
 ORIGIN = b"http://localhost"
 HOST = b"localhost"
 VISITOR_PATH = "/ws/chat/visitor/"

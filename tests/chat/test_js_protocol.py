@@ -1,15 +1,18 @@
-"""The browser clients speak the protocol of chat/protocol.py.
+"""The browser clients speak the protocol of chat/protocol.py, served by the server.
 
-static/js/chat-socket.js, the socket client the widget and the console share, exports the
-protocol's constants under chat/protocol.py's names, between `// protocol:begin` and
-`// protocol:end`. Every close and error code must be there on both sides with the same value,
-and every other constant the script exports there (the limits the clients use) must equal
-chat/protocol.py's. The widget and the console take their close codes from the module: a
-close code written as a number in either of them fails.
+Every close code, error code and limit the clients use is chat/protocol.py's: the pages that
+load the widget or the console carry `protocol.for_clients()` as JSON
+(`<script id="lantern-chat-protocol">`, `{% chat_protocol %}`), and static/js/chat-socket.js
+reads it there and exports it as `protocol`. No script writes a close code as a number or
+compares with an error code written as a string: a code changed on the server is the code the
+clients use, with nothing to keep in step.
 """
 
+import json
 import re
 from pathlib import Path
+
+from django.template import Context, Template
 
 import pytest
 
@@ -19,32 +22,9 @@ JS = Path(__file__).resolve().parents[2] / "static" / "js"
 TEMPLATES = Path(__file__).resolve().parents[2] / "chat" / "templates" / "chat"
 SOCKET = JS / "chat-socket.js"
 CLIENTS = [JS / "chat-widget.js", JS / "chat-console.js"]
-
-BLOCK = re.compile(r"^// protocol:begin\n(.*?)^// protocol:end$", re.MULTILINE | re.DOTALL)
-CONSTANT = re.compile(r'export const ([A-Z][A-Z0-9_]*) = (\d+|"[^"\\]*");(?: +//.*)?')
-COMMENT = re.compile(r"//.*")
+SCRIPTS = [SOCKET, *CLIENTS]
 # The codes of the brief that started this test, whatever chat/protocol.py says today.
 CLOSE_CODE_LITERALS = {1000, 1009, 1011, 4001, 4003, 4008, 4010, 4011, 4500}
-
-
-def js_constants() -> dict[str, int | str]:
-    source = SOCKET.read_text()
-    blocks = BLOCK.findall(source)
-    assert len(blocks) == 1, "chat-socket.js needs exactly one protocol:begin/end block"
-    constants: dict[str, int | str] = {}
-    for line in blocks[0].splitlines():
-        line = line.strip()
-        if not line or COMMENT.fullmatch(line):
-            continue
-        match = CONSTANT.fullmatch(line)
-        assert match, f"not a constant of the protocol block: {line!r}"
-        name, value = match.groups()
-        assert name not in constants, f"{name} twice in chat-socket.js"
-        constants[name] = value[1:-1] if value.startswith('"') else int(value)
-    # A code exported outside the block would escape this comparison.
-    outside = set(re.findall(r"export const ((?:CLOSE|ERROR)_\w+)", source)) - set(constants)
-    assert not outside, f"protocol codes outside the protocol block: {sorted(outside)}"
-    return constants
 
 
 def python_codes() -> dict[str, int | str]:
@@ -55,48 +35,65 @@ def python_codes() -> dict[str, int | str]:
     }
 
 
-def test_every_close_and_error_code_on_both_sides():
-    js = {
-        name: value
-        for name, value in js_constants().items()
-        if name.startswith(("CLOSE_", "ERROR_"))
-    }
-    assert js == python_codes()
+def served() -> dict:
+    html = Template("{% load chat_tags %}{% chat_protocol %}").render(Context())
+    match = re.fullmatch(
+        r'<script id="lantern-chat-protocol" type="application/json">(.*)</script>', html, re.S
+    )
+    assert match, html
+    return json.loads(match.group(1))
 
 
-def test_every_other_exported_constant_equals_python():
-    constants = js_constants()
-    limits = {
-        name: value
-        for name, value in constants.items()
-        if not name.startswith(("CLOSE_", "ERROR_"))
-    }
-    assert limits, "the clients' limits (HEARTBEAT_SECONDS, ...) are exported with the codes"
-    for name, value in limits.items():
-        assert hasattr(protocol, name), f"chat-socket.js exports {name}, chat/protocol.py has none"
-        expected = getattr(protocol, name)
-        assert type(value) is type(expected) and value == expected, (
-            f"{name}: chat-socket.js says {value!r}, chat/protocol.py {expected!r}"
-        )
+def test_every_close_and_error_code_is_served():
+    values = served()
+    assert {name: values[name] for name in python_codes()} == python_codes()
+    assert values["MAX_MESSAGE_CHARS"] == protocol.MAX_MESSAGE_CHARS
+    assert values["HEARTBEAT_SECONDS"] == protocol.HEARTBEAT_SECONDS
+
+
+def test_resume_period_is_the_settings(settings):
+    settings.LANTERN_CHAT_RESUME_SECONDS = 77
+    assert served()["RESUME_SECONDS"] == 77
 
 
 def test_no_reconnect_codes_are_close_codes():
-    match = re.search(r"NO_RECONNECT_CODES = Object\.freeze\(\[([^\]]*)\]\)", SOCKET.read_text())
-    assert match, "NO_RECONNECT_CODES not found in chat-socket.js"
-    names = set(re.findall(r"\w+", match.group(1)))
-    assert names and names <= {name for name in python_codes() if name.startswith("CLOSE_")}
+    codes = served()["NO_RECONNECT_CODES"]
+    close_codes = {v for name, v in python_codes().items() if name.startswith("CLOSE_")}
+    assert codes and set(codes) <= close_codes
+    # A server failure and a flood are followed by a reconnect.
+    assert protocol.CLOSE_SERVER_ERROR not in codes and protocol.CLOSE_FLOOD not in codes
 
 
-@pytest.mark.parametrize("client", CLIENTS, ids=lambda path: path.name)
-def test_clients_take_close_codes_from_the_module(client):
-    source = client.read_text()
-    codes = CLOSE_CODE_LITERALS | {
+@pytest.mark.parametrize("script", SCRIPTS, ids=lambda path: path.name)
+def test_scripts_write_no_code_down(script):
+    # The clients' own timings (FIRST_RECONNECT_MS = 1000, seconds * 1000) are not codes.
+    source = re.sub(r"const \w+_MS = \d+;|\* 1000\b", "", script.read_text())
+    close_codes = CLOSE_CODE_LITERALS | {
         value for name, value in python_codes().items() if name.startswith("CLOSE_")
     }
     literals = sorted(
-        {int(number) for number in re.findall(r"(?<![\w.])(\d+)(?![\w.])", source)} & codes
+        {int(number) for number in re.findall(r"(?<![\w.])(\d+)(?![\w.])", source)} & close_codes
     )
-    assert not literals, f"{client.name} writes close codes as numbers: {literals}"
+    assert not literals, f"{script.name} writes close codes as numbers: {literals}"
+    errors = {value for name, value in python_codes().items() if name.startswith("ERROR_")}
+    compared = {
+        value
+        for value in errors
+        if re.search(rf'[!=]==?\s*"{value}"|"{value}"\s*[!=]==?|case "{value}"', source)
+    }
+    assert not compared, f"{script.name} writes error codes as strings: {sorted(compared)}"
+    assert not re.search(r"export const (CLOSE|ERROR)_", source)
+
+
+def test_the_socket_client_reads_the_served_protocol():
+    source = SOCKET.read_text()
+    assert 'document.getElementById("lantern-chat-protocol")' in source
+    assert "export const protocol = " in source
+
+
+@pytest.mark.parametrize("client", CLIENTS, ids=lambda path: path.name)
+def test_clients_use_the_socket_client(client):
+    source = client.read_text()
     # Imported (the console), or loaded when needed (the widget, on most pages never).
     assert re.search(
         r'^import \{[^}]*\} from "\./chat-socket\.js";$|\bimport\("\./chat-socket\.js"\)',
@@ -109,6 +106,7 @@ def test_clients_take_close_codes_from_the_module(client):
     ("template", "script"),
     [("widget.html", "chat-widget.js"), ("console.html", "chat-console.js")],
 )
-def test_clients_are_loaded_as_modules(template, script):
+def test_pages_load_the_clients_as_modules_with_the_protocol(template, script):
     html = (TEMPLATES / template).read_text()
     assert f"""<script type="module" src="{{% static 'js/{script}' %}}"></script>""" in html
+    assert "{% chat_protocol %}" in html

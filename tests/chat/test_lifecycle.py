@@ -6,11 +6,14 @@ from __future__ import annotations
 import datetime
 import logging
 
+from django.db import OperationalError
+
 import pytest
 from asgiref.sync import sync_to_async
 
 from chat import access, protocol
 from chat.actions import conversations, messages, operators
+from chat.consumers import sightings as sightings_module
 from chat.models import Conversation
 from chat.referrals.models import Lead
 
@@ -41,7 +44,7 @@ class Clock:
 @pytest.fixture
 def clock(monkeypatch):
     Clock.offset = datetime.timedelta()
-    for module in (access, conversations, messages, operators):
+    for module in (access, conversations, messages, operators, sightings_module):
         monkeypatch.setattr(module, "timezone", Clock)
     yield Clock
     Clock.offset = datetime.timedelta()
@@ -174,6 +177,43 @@ async def test_operator_ping_runs_the_sweep(visitor, operator, clock, settings):
     pong = await op.expect("pong")
     assert pong["swept"] == 1
     assert (await get_conversation(v.conversation_id)).outcome == "visitor_left"
+
+
+async def test_a_visitor_who_tries_to_come_back_while_the_database_is_down_is_not_swept(
+    chat_pair, visitor, operator, clock, settings, monkeypatch
+):
+    """Before: the database missed the visitor's disconnect and their attempts to resume (it
+    was down), so when it came back the sweep took the conversation as abandoned while the
+    visitor was still within the resume period of their last attempt."""
+    from chat.consumers import visitor as visitor_consumer
+
+    resume_seconds = settings.LANTERN_CHAT_RESUME_SECONDS
+    v, op = await chat_pair()
+
+    def database_down(*args, **kwargs):
+        raise OperationalError("the server closed the connection")
+
+    clock.offset = datetime.timedelta(seconds=resume_seconds - 20)
+    monkeypatch.setattr(conversations, "do_visitor_seen", database_down)
+    await v.disconnect()
+    clock.offset = datetime.timedelta(seconds=resume_seconds - 10)
+    monkeypatch.setattr(visitor_consumer, "access_visitor_conversation", database_down)
+    trying = await visitor()
+    await trying.send(type="resume", token=v.token, last_seq=0)
+    await trying.expect_closed(protocol.CLOSE_SERVER_ERROR)
+    monkeypatch.undo()
+    for module in (access, conversations, messages, operators, sightings_module):
+        monkeypatch.setattr(module, "timezone", Clock)
+
+    # The database is back; the sweep comes later than the resume period after what the
+    # database last heard, within it after the visitor's last attempt.
+    clock.offset = datetime.timedelta(seconds=2 * resume_seconds - 20)
+    await op.send(type="ping")
+    assert (await op.expect("pong"))["swept"] == 0
+    back = await visitor()
+    await back.resume(v.token)
+    ack = await back.say("still here")
+    await op.expect("message", conversation=v.conversation_id, seq=ack["seq"])
 
 
 async def test_sweep_of_a_connected_but_silent_visitor_tells_them(visitor, clock, settings):

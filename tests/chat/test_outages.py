@@ -32,6 +32,10 @@ def fail(what: str = "x") -> Boom:
         return error
 
 
+def database_down(*args, **kwargs):
+    raise OperationalError("the server closed the connection")
+
+
 def test_a_repeated_failure_is_logged_once_in_a_while_with_a_count(caplog, monkeypatch):
     clock = FakeClock()
     monkeypatch.setattr(FailureLog, "clock", staticmethod(clock))
@@ -102,9 +106,6 @@ async def test_a_visitor_leaves_cleanly_when_the_database_fails_at_disconnect(
 ):
     v, op = await chat_pair()
 
-    def database_down(*args, **kwargs):
-        raise OperationalError("the server closed the connection")
-
     monkeypatch.setattr(conversations, "do_visitor_seen", database_down)
     with caplog.at_level(logging.ERROR, logger="chat.consumers"):
         await v.disconnect()  # a crash of the consumer would fail the test at teardown
@@ -152,3 +153,104 @@ async def test_an_end_whose_announcement_was_lost_reaches_both_sides(chat_pair, 
     assert ended["outcome"] == Conversation.Outcome.OPERATOR_ENDED
     await v.expect_closed(protocol.CLOSE_ENDED)
     await op.expect("conversation_closed", conversation=cid)
+
+
+
+@CHAT_DB
+async def test_a_resume_that_fails_on_the_server_is_closed_to_be_resumed_again(
+    chat_pair, visitor, monkeypatch
+):
+    """Before: the socket stayed open, attached to no conversation; the visitor's messages
+    were refused, the operator's never shown. Now the client is told to come back (4500), and
+    its next resume works."""
+    from chat.consumers import visitor as visitor_consumer
+
+    v, op = await chat_pair()
+    cid = v.conversation_id
+    await v.disconnect()
+    monkeypatch.setattr(visitor_consumer, "access_visitor_conversation", database_down)
+    again = await visitor()
+    await again.send(type="resume", token=v.token, last_seq=0)
+    error = await again.expect_error(protocol.ERROR_SERVER)
+    assert error["request"] == "resume"
+    await again.expect_closed(protocol.CLOSE_SERVER_ERROR)
+    monkeypatch.undo()
+
+    back = await visitor()
+    await back.resume(v.token)
+    ack = await back.say("I am back")
+    await op.expect("message", conversation=cid, seq=ack["seq"])
+
+
+@CHAT_DB
+async def test_a_resume_that_fails_once_attached_leaves_nothing_attached(
+    chat_pair, visitor, monkeypatch
+):
+    from chat.consumers.visitor import VisitorConsumer
+
+    v, op = await chat_pair()
+    await v.disconnect()
+
+    async def failing(self, conversation):
+        raise OperationalError("the server closed the connection")
+
+    monkeypatch.setattr(VisitorConsumer, "send_state", failing)
+    again = await visitor()
+    await again.send(type="resume", token=v.token, last_seq=0)
+    await again.expect_error(protocol.ERROR_SERVER)
+    await again.expect_closed(protocol.CLOSE_SERVER_ERROR)
+    monkeypatch.undo()
+    # The operator's message reaches nobody on the closed socket, and the visitor who comes
+    # back gets it once.
+    ack = await op.say(v.conversation_id, "are you there?")
+    back = await visitor()
+    await back.resume(v.token)
+    shown = await back.expect("message", seq=ack["seq"])
+    assert shown["text"] == "are you there?"
+    await back.settle()
+    assert [f["seq"] for f in back.of_type("message")].count(ack["seq"]) == 1
+
+
+async def test_a_socket_opened_while_the_layer_is_down_is_told_and_closed(visitor, monkeypatch):
+    """Before: the handshake failed with HTTP 500 (Channels asks the layer for the socket's
+    channel first), and the widget could only say "something went wrong"."""
+    layer = get_channel_layer()
+
+    async def layer_down(*args, **kwargs):
+        raise ConnectionError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
+
+    monkeypatch.setattr(layer, "new_channel", layer_down)
+    v = await visitor()
+    error = await v.expect_error(protocol.ERROR_UNAVAILABLE)
+    assert error["message"] == str(protocol.ERROR_MESSAGES[protocol.ERROR_UNAVAILABLE])
+    await v.expect_closed(protocol.CLOSE_SERVER_ERROR)
+
+
+@CHAT_DB
+async def test_availability_says_out_of_service_while_the_layer_or_the_database_is_down(
+    async_client, monkeypatch, caplog
+):
+    from chat import announce
+    from chat.actions import conversations as actions
+
+    monkeypatch.setitem(announce._layer_checked, "at", float("-inf"))
+    answer = (await async_client.get("/chat/availability/")).json()
+    assert answer["out_of_service"] is False
+
+    layer = get_channel_layer()
+
+    async def layer_down(*args, **kwargs):
+        raise ConnectionError("Connection refused.")
+
+    monkeypatch.setattr(layer, "group_send", layer_down)
+    monkeypatch.setitem(announce._layer_checked, "at", float("-inf"))
+    answer = (await async_client.get("/chat/availability/")).json()
+    assert (answer["out_of_service"], answer["accepting"]) == (True, False)
+    monkeypatch.undo()
+
+    monkeypatch.setattr(actions, "chat_availability", database_down)
+    monkeypatch.setattr("chat.views.chat_availability", database_down)
+    with caplog.at_level(logging.ERROR, logger="chat.consumers"):
+        response = await async_client.get("/chat/availability/")
+    assert response.status_code == 200
+    assert (response.json()["out_of_service"], response.json()["accepting"]) == (True, False)

@@ -59,6 +59,7 @@ async def test_availability_answers_and_creates_nothing(visitor, monkeypatch):
         "open": False,  # no site and no opening hours in this database
         "operators_available": False,
         "accepting": False,
+        "out_of_service": False,
     }
 
     await sync_to_async(make_user)("avail", available=True)
