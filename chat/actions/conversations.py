@@ -159,8 +159,13 @@ def do_start(language: str, topic: str) -> tuple[Conversation, str]:
     return conversation, token
 
 
-def do_visitor_seen(conversation_id: int) -> None:
+def do_visitor_seen(conversation_id: int) -> int | None:
+    """The visitor is here now. Returns the conversation's last seq (None once it is gone),
+    which the visitor's client compares with what it has shown."""
     Conversation.objects.filter(pk=conversation_id).update(visitor_seen_at=timezone.now())
+    return (
+        Conversation.objects.filter(pk=conversation_id).values_list("last_seq", flat=True).first()
+    )
 
 
 def do_visitors_seen(

@@ -66,10 +66,11 @@ class VisitorConsumer(ChatConsumer):
                 log_failure("disconnect of", "visitor", error)
         await super().disconnect(code)
 
-    async def seen(self, conversation_id: int) -> None:
-        """The visitor is here now; if the database cannot be told, it is told later."""
+    async def seen(self, conversation_id: int) -> int | None:
+        """The visitor is here now (the conversation's last seq); if the database cannot be
+        told, it is told later."""
         try:
-            await self.act(conversations.do_visitor_seen, conversation_id)
+            return await self.act(conversations.do_visitor_seen, conversation_id)
         except Exception:
             sightings.conversation(conversation_id)
             raise
@@ -162,7 +163,7 @@ class VisitorConsumer(ChatConsumer):
         await self.attach(conversation, cursor=min(after, conversation.last_seq))
         await self.send_json({"type": "resumed"})
         await self.send_state(conversation)
-        await self.reader.flush(conversation.pk)
+        await self.flush_and_say_so(conversation.pk)
         await self.channel_layer.group_send(
             OPERATORS_GROUP, {"type": "chat.presence", "id": conversation.pk}
         )
@@ -196,15 +197,29 @@ class VisitorConsumer(ChatConsumer):
 
     async def on_sync(self, data: dict) -> None:
         conversation_id = self.require_conversation()
-        await self.reader.flush(conversation_id, after=check_seq(data.get("after", 0)))
+        await self.flush_and_say_so(conversation_id, after=check_seq(data.get("after", 0)))
+
+    async def flush_and_say_so(self, conversation_id: int, after: int | None = None) -> None:
+        """Send what follows `after` (or the cursor), then `synced`: everything up to its
+        `through` that the visitor may see has been sent on this socket. Private notes skip
+        numbers, so the widget cannot tell a missing message from a note by the numbers
+        alone; this tells it where it has everything."""
+        await self.reader.flush(conversation_id, after=after)
+        await self.send_json({"type": "synced", "through": self.reader.cursor(conversation_id)})
 
     async def on_ping(self, data: dict) -> None:
+        """A pong, with the conversation's last seq (notes included): a client that has shown
+        less asks for what it misses (`sync`)."""
+        pong: dict = {"type": "pong"}
         if self.conversation_id is not None:
             try:
-                await self.seen(self.conversation_id)
+                last_seq = await self.seen(self.conversation_id)
             except Exception as error:  # told later; the socket is alive all the same
                 log_failure("frame of type", "ping", error)
-        await self.send_json({"type": "pong"})
+            else:
+                if last_seq is not None:
+                    pong["last_seq"] = last_seq
+        await self.send_json(pong)
 
     async def on_consent(self, data: dict) -> None:
         conversation_id = self.require_conversation()

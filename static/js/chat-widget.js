@@ -16,7 +16,10 @@
  * everything) and, after a reconnect, asks for everything after it; messages are shown in
  * order and never twice. Each own message has a client id, so a resend after a lost
  * connection stores nothing twice. Visitors never see operators' private notes, so gaps in
- * the numbers are normal here.
+ * the numbers are normal here: a gap is found instead by each heartbeat's answer, which says
+ * how far the conversation goes, and a resume that fails on the server is tried again (with
+ * back-off) for as long as the conversation is kept; then the widget says so and shows the
+ * hotline.
  */
 function start() {
   var root = document.querySelector("[data-chat]");
@@ -55,7 +58,12 @@ function start() {
   var currentView = null;
   var opener = null;
   var pending = {}; // client_id -> {text, element}
-  var lastSeq = 0; // the highest message number shown in this page
+  // Every message up to this number that the visitor may see is shown (private notes, never
+  // shown, skip numbers: the server's `synced` says where there is no gap); numbers shown
+  // beyond it wait in `seenAfter` until the gap before them is filled.
+  var lastSeq = 0;
+  var seenAfter = {};
+  var syncing = false; // a sync is on its way: no other until its `synced`
   var deliveredSeq = 0; // the operator's client has shown the visitor's messages up to here
   var consent = "not_asked";
   var status = null; // the conversation's status, as the server last said
@@ -337,6 +345,7 @@ function start() {
         setStatus(socketWasLost ? S.connected : "", true);
         socketWasLost = false;
         lostAt = null;
+        syncing = false; // the resume's own `synced` follows
         resendPending();
       })
       .on("state", function (frame) {
@@ -356,7 +365,45 @@ function start() {
         finish(S.messageLeft, frame.withdrawal_code);
       })
       .on("ended", onEnded)
+      .on("synced", function (frame) {
+        syncing = false;
+        complete(frame.through);
+      })
+      .on("pong", onPong)
       .on("error", onError);
+  }
+
+  /* Every heartbeat's answer says how far the conversation goes (private notes included):
+     beyond where the page has everything, a message may have been lost on the way, and the
+     page asks for what follows (what it has already is not shown twice). */
+  function onPong(frame) {
+    var last = frame.last_seq;
+    if (typeof last === "number" && last > lastSeq && stored && !syncing) {
+      syncing = true;
+      send({ type: "sync", after: lastSeq });
+    }
+  }
+
+  /* Message `seq` is shown. */
+  function shown(seq) {
+    seenAfter[seq] = true;
+    complete(lastSeq);
+  }
+
+  /* Everything up to `through` is shown: move the number up to which nothing is missing. */
+  function complete(through) {
+    if (typeof through !== "number") {
+      return;
+    }
+    lastSeq = Math.max(lastSeq, through);
+    while (seenAfter[lastSeq + 1]) {
+      lastSeq += 1;
+    }
+    Object.keys(seenAfter).forEach(function (key) {
+      if (Number(key) <= lastSeq) {
+        delete seenAfter[key];
+      }
+    });
   }
 
   function onState(conversation) {
@@ -389,7 +436,7 @@ function start() {
     if (typeof frame.seq !== "number") {
       return;
     }
-    lastSeq = Math.max(lastSeq, frame.seq);
+    shown(frame.seq);
     if (frame.event === "operator_ended") {
       operatorEnding = true;
     }
@@ -528,6 +575,7 @@ function start() {
       delete pending[frame.client_id];
       entry.element.setAttribute("data-seq", frame.seq);
       insertInOrder(entry.element, frame.seq); // the adviser may have written meanwhile
+      shown(frame.seq);
       markStatus(entry.element, frame.seq <= deliveredSeq ? "delivered" : "sent");
     }
   }
@@ -731,6 +779,8 @@ function start() {
     visitorEnding = false;
     operatorEnding = false;
     lastSeq = 0;
+    seenAfter = {};
+    syncing = false;
     deliveredSeq = 0;
     receivedSent = 0;
     log.textContent = "";

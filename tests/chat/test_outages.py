@@ -155,7 +155,6 @@ async def test_an_end_whose_announcement_was_lost_reaches_both_sides(chat_pair, 
     await op.expect("conversation_closed", conversation=cid)
 
 
-
 @CHAT_DB
 async def test_a_resume_that_fails_on_the_server_is_closed_to_be_resumed_again(
     chat_pair, visitor, monkeypatch
@@ -254,3 +253,27 @@ async def test_availability_says_out_of_service_while_the_layer_or_the_database_
         response = await async_client.get("/chat/availability/")
     assert response.status_code == 200
     assert (response.json()["out_of_service"], response.json()["accepting"]) == (True, False)
+
+
+@CHAT_DB
+async def test_the_widget_is_told_how_far_the_conversation_goes_and_where_it_has_everything(
+    chat_pair, visitor
+):
+    """Private notes skip the visitor's numbers: the pong says how far the conversation goes,
+    and `synced` after a sync or a resume says up to where the visitor has everything."""
+    v, op = await chat_pair()
+    cid = v.conversation_id
+    said = await op.say(cid, "visible")
+    await v.expect("message", seq=said["seq"])
+    note = await op.note(cid, "between us operators")
+    await v.send(type="ping")
+    assert (await v.expect("pong"))["last_seq"] == note["seq"]
+    await v.send(type="sync", after=said["seq"] - 1)
+    await v.expect("message", seq=said["seq"])
+    assert (await v.expect("synced"))["through"] == note["seq"]
+    assert not [frame for frame in v.of_type("message") if frame["seq"] == note["seq"]]
+
+    await v.disconnect()
+    back = await visitor()
+    await back.resume(v.token)
+    assert (await back.expect("synced"))["through"] == note["seq"]

@@ -12,6 +12,8 @@ between them, passing every other frame through):
 - Resumes that keep failing for the resume period (served by the page: shortened here) end
   in a clear state: the reason, the hotline, the emergency number, leaving a message; no more
   attempts, nothing left in the tab's storage.
+- A message lost between the server and the page is found by the heartbeat's answer and
+  shown in its place, once.
 - While the chat cannot take anyone (`out_of_service`: availability and a socket's answer),
   a new visitor is shown the hotline at once.
 """
@@ -212,3 +214,50 @@ def test_a_new_visitor_is_shown_the_hotline_while_the_chat_is_out_of_service(
     start_chat_button.click()
     expect(reason).to_have_text(strings["outOfService"])
     assert visitor.evaluate("sessionStorage.getItem('lantern.chat')") is None
+
+
+SHORTER_HEARTBEAT = """
+document.addEventListener("DOMContentLoaded", () => {
+    const node = document.getElementById("lantern-chat-protocol");
+    const values = JSON.parse(node.textContent);
+    values.HEARTBEAT_SECONDS = 1;
+    node.textContent = JSON.stringify(values);
+});
+"""
+
+
+def test_a_message_lost_on_the_way_is_found_by_the_widget_and_shown_in_its_place(
+    new_context, operator_state, e2e_site, chat_ready
+):
+    """A frame that never reached the page (the server sent it; a proxy lost it) leaves a
+    gap the visitor cannot see in the numbers (private notes skip them too): the heartbeat's
+    answer says how far the conversation goes, and the widget asks for the rest."""
+    console = open_console(new_context, operator_state)
+    visitor = new_context().new_page()
+    visitor.add_init_script(SHORTER_HEARTBEAT)  # the page's protocol, every second
+    lost = []
+
+    def losing_one(ws) -> None:
+        server = ws.connect_to_server()
+
+        def from_server(message) -> None:
+            frame = json.loads(message) if isinstance(message, str) else {}
+            if frame.get("text") == "Lost on the way" and not lost:
+                lost.append(frame["seq"])
+                return
+            ws.send(message)
+
+        server.on_message(from_server)
+
+    visitor.route_web_socket(VISITOR_SOCKET, losing_one)
+    open_chat(visitor, e2e_site, "en")
+    start_chat(visitor)
+    conversation = accept_first(console)
+    operator_says(console, conversation, "Hello")
+    operator_says(console, conversation, "Lost on the way")
+    operator_says(console, conversation, "After it")
+    answers = visitor.locator(".chat__message--operator .chat__text")
+    expect(answers).to_have_text(["Hello", "Lost on the way", "After it"], timeout=15_000)
+    assert lost, "the frame was not lost: the test proves nothing"
+    time.sleep(2.5)  # more heartbeats: nothing is shown twice
+    expect(answers).to_have_text(["Hello", "Lost on the way", "After it"])
