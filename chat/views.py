@@ -107,6 +107,15 @@ def console_config(user) -> dict:
             "closed": _("The conversation has ended."),
             "offline": _("The visitor is offline."),
             "leadSaved": _("Lead saved."),
+            "leadNoteSaved": _("The note was added to the lead."),
+            "leadRefused": {
+                "lead_taken": _("A caseworker has taken this lead: add a note for them instead."),
+                "chat_ended": _("The chat has ended: add a note for the caseworker instead."),
+                "contact_not_covered": _(
+                    "The visitor did not consent to contact details being kept."
+                ),
+                "no_consent": _("The visitor has not consented: there is no lead."),
+            },
             "consentGranted": _("Consent granted: fill in the lead below."),
             "forbidden": _("You are no longer allowed to answer chats."),
         },

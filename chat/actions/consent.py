@@ -6,18 +6,11 @@ from django.db import transaction
 
 from .. import protocol
 from ..announce import announce, announce_queue, conversation_group
-from ..consent import (
-    CONSENT_VERSION,
-    consent_text,
-    hash_withdrawal_code,
-    new_withdrawal_code,
-    wording_hash,
-)
 from ..frames import ConsentAnswer, LeftMessage
 from ..models import Conversation
 from ..protocol import ChatError
+from ..referrals import actions as leads
 from ..referrals.models import ConsentRecord, Lead
-from ..referrals.notify import notify_new_lead
 from .conversations import do_close
 from .messages import do_post_event
 
@@ -37,32 +30,6 @@ def do_request_consent(conversation: Conversation) -> None:
         )
 
 
-def _create_consented_lead(
-    *, source: str, method: str, language: str, topic: str, answer: ConsentAnswer, **fields
-) -> tuple[Lead, str]:
-    code = new_withdrawal_code()
-    wording = consent_text(language)
-    lead = Lead.objects.create(
-        source=source,
-        language=language,
-        topic=topic,
-        safe_contact=answer.contact,
-        **fields,
-    )
-    ConsentRecord.objects.create(
-        lead=lead,
-        method=method,
-        language=language,
-        wording_version=CONSENT_VERSION,
-        wording_hash=wording_hash(wording),
-        covers_transcript=answer.transcript,
-        covers_contact=bool(answer.contact),
-        withdrawal_code_hash=hash_withdrawal_code(code),
-    )
-    notify_new_lead(lead)  # caseworkers are emailed after the commit, without any lead data
-    return lead, code
-
-
 def do_answer_consent(conversation_id: int, answer: ConsentAnswer) -> str | None:
     """Record the visitor's answer. Granting creates the lead and returns the withdrawal code
     (shown to the visitor once). Declining ends with the messages deleted at close."""
@@ -77,14 +44,18 @@ def do_answer_consent(conversation_id: int, answer: ConsentAnswer) -> str | None
             raise ChatError(protocol.ERROR_STATE)
         code = None
         if answer.grant:
-            _lead, code = _create_consented_lead(
+            _lead, code = leads.do_create_from_consent(
                 source=Lead.Source.CHAT,
                 method=ConsentRecord.Method.CHAT,
                 language=conversation.language,
                 topic=conversation.topic,
-                answer=answer,
+                transcript=answer.transcript,
+                contact=answer.contact,
                 conversation=conversation,
                 created_by=conversation.operator,
+            )
+            announce(
+                conversation_group(conversation.pk), {"type": "chat.lead", "id": conversation.pk}
             )
             conversation.consent = Conversation.Consent.GRANTED
         else:
@@ -107,27 +78,31 @@ def do_leave_message(message: LeftMessage) -> str:
     """A self-referral left when nobody is online: a consented lead. Returns the withdrawal
     code."""
     with transaction.atomic():
-        _lead, code = _create_consented_lead(
+        _lead, code = leads.do_create_from_consent(
             source=Lead.Source.MESSAGE,
             method=ConsentRecord.Method.MESSAGE,
             language=message.language,
             topic=message.topic,
-            answer=ConsentAnswer(grant=True, transcript=False, contact=message.contact),
+            transcript=False,
+            contact=message.contact,
             what_happened=message.what_happened,
         )
     return code
 
 
 def do_update_lead(user, conversation: Conversation, fields: dict) -> Lead:
-    """Fill in the lead the visitor consented to. Without consent there is no lead."""
-    lead = Lead.objects.filter(conversation=conversation).select_related("consent").first()
-    if lead is None:
-        raise ChatError(protocol.ERROR_STATE, reason="no_consent")
-    if fields.get("safe_contact") and not lead.consent.covers_contact:
-        # The visitor chose not to leave contact details: none may be recorded for them.
-        raise ChatError(protocol.ERROR_STATE, reason="contact_not_covered")
-    for name, value in fields.items():
-        setattr(lead, name, value)
-    lead.created_by = lead.created_by or user
-    lead.save()
+    """The operator fills in the lead the visitor consented to (chat/referrals/actions.py has
+    the rules); a refusal is the chat's `wrong_state` with its reason."""
+    try:
+        lead, _changed = leads.do_operator_edit(user, conversation.pk, fields)
+    except leads.LeadError as error:
+        raise ChatError(protocol.ERROR_STATE, reason=error.reason) from None
     return lead
+
+
+def do_lead_note(user, conversation: Conversation, text) -> None:
+    """The operator's note for the caseworker, once the lead is no longer theirs to edit."""
+    try:
+        leads.do_operator_note(user, conversation.pk, leads.check_note(text))
+    except leads.LeadError as error:
+        raise ChatError(protocol.ERROR_STATE, reason=error.reason or "invalid") from None

@@ -17,6 +17,7 @@ from ..announce import announce, announce_queue, conversation_group
 from ..frames import check_language, check_topic, event_text
 from ..models import Conversation, Message, OperatorStatus
 from ..protocol import ChatError
+from ..referrals import actions as leads
 from ..referrals.models import Lead
 
 # An operator whose console has not been heard from for this long is not counted as online.
@@ -109,8 +110,9 @@ def conversation_summary(conversation: Conversation, user=None, language: str = 
         "operator_delivered_seq": conversation.operator_delivered_seq,
         # A lead needs the visitor's consent, never given while waiting: the queue, sent to
         # every operator at every change, asks the database nothing per waiting conversation.
-        "has_lead": conversation.status != Conversation.Status.WAITING
-        and Lead.objects.filter(conversation=conversation).exists(),
+        "lead": leads.lead_for_operator(leads.lead_of(conversation.pk), user)
+        if conversation.status != Conversation.Status.WAITING and user is not None
+        else None,
     }
 
 

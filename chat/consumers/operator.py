@@ -10,7 +10,7 @@ from lantern.two_factor import policy as two_factor
 from .. import access, protocol
 from ..access import access_operator_conversation, check_operator
 from ..actions import conversations, messages, operators
-from ..actions.consent import do_request_consent, do_update_lead
+from ..actions.consent import do_lead_note, do_request_consent, do_update_lead
 from ..announce import OPERATORS_GROUP, conversation_group, operator_group
 from ..db import db
 from ..delivery import OPERATOR, Read
@@ -24,6 +24,7 @@ from ..frames import (
 )
 from ..models import Conversation, OperatorStatus
 from ..protocol import ChatError
+from ..referrals import actions as leads
 from .base import QUEUE_SETTLE_SECONDS, ChatConsumer
 from .sightings import sightings
 
@@ -46,6 +47,7 @@ class OperatorConsumer(ChatConsumer):
             "end",
             "request_consent",
             "lead",
+            "lead_note",
             "ping",
         }
     )
@@ -258,15 +260,28 @@ class OperatorConsumer(ChatConsumer):
     async def on_lead(self, data: dict) -> None:
         operator, conversation = await self.conversation(data)
         fields = check_lead_fields(data)
-        lead = await self.act(do_update_lead, operator, conversation, fields)
-        await self.send_json(
-            {"type": "lead_saved", "conversation": conversation.pk, "lead": lead.pk}
-        )
+        await self.act(do_update_lead, operator, conversation, fields)
+        await self.send_lead(conversation.pk, operator, answer="lead_saved")
+
+    async def on_lead_note(self, data: dict) -> None:
+        operator, conversation = await self.conversation(data)
+        await self.act(do_lead_note, operator, conversation, data.get("text"))
+        await self.send_json({"type": "lead_note_saved", "conversation": conversation.pk})
+
+    async def send_lead(self, conversation_id: int, operator, answer: str = "lead") -> None:
+        """The conversation's lead as the console's form shows it (`lead_for_operator`)."""
+        lead = await db(lambda: leads.lead_for_operator(leads.lead_of(conversation_id), operator))()
+        await self.send_json({"type": answer, "conversation": conversation_id, "lead": lead})
 
     # --- channel layer events -------------------------------------------------------------
 
     async def chat_queue(self, event: dict) -> None:
         self.refresh("queue", self.send_queue, settle=QUEUE_SETTLE_SECONDS)
+
+    async def chat_lead(self, event: dict) -> None:
+        """The visitor consented: the lead form, filled from what they gave."""
+        operator, _conversation = await self.conversation({"conversation": event["id"]})
+        await self.send_lead(event["id"], operator)
 
     async def chat_presence(self, event: dict) -> None:
         await self.chat_queue(event)

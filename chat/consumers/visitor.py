@@ -301,5 +301,8 @@ class VisitorConsumer(ChatConsumer):
             return
         await self.send_json(await db(conversations.queue_position)(conversation))
 
+    async def chat_lead(self, event: dict) -> None:
+        """The operator's business (the lead form)."""
+
     async def chat_reassigned(self, event: dict) -> None:
         """Operators' business."""

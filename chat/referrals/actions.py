@@ -1,4 +1,6 @@
-"""Working a lead: the status workflow, assignment, notes, edits, and recording who read it.
+"""Every rule of a lead: its creation from a visitor's consent, the operator's edits during
+the chat, the caseworker's work (the status workflow, assignment, notes, edits), and recording
+who read it. (Withdrawal: withdrawal.py; anonymisation: retention.py.) The chat calls these.
 
 As in chat/actions.py: `access_…` fetches a lead and checks that the user may work the
 queue; `check_…` validates and raises `LeadError` with a message for the caseworker; `do_…`
@@ -33,7 +35,7 @@ from wagtail.admin.utils import get_user_display_name
 from chat.sanitize import clean_text
 
 from . import audit
-from .models import Lead, LeadNote
+from .models import ConsentRecord, Lead, LeadNote
 from .permissions import can_work_queue, caseworkers
 
 Status = Lead.Status
@@ -60,11 +62,13 @@ TEXT_FIELDS = frozenset({"location", "summary", "what_happened", "safe_contact"}
 
 
 class LeadError(Exception):
-    """A refused change. `message` is shown to the caseworker as it is."""
+    """A refused change. `message` is shown to the caseworker as it is; `reason`, a code, tells
+    the chat's console which refusal it was."""
 
-    def __init__(self, message: str):
+    def __init__(self, message: str, reason: str = ""):
         super().__init__(message)
         self.message = message
+        self.reason = reason
 
 
 # --- Access ---------------------------------------------------------------------------------
@@ -93,7 +97,9 @@ def _lock(lead: Lead) -> Lead:
 
 def check_not_anonymised(lead: Lead) -> None:
     if lead.anonymised_at is not None:
-        raise LeadError(_("This lead has been anonymised; it can no longer be changed."))
+        raise LeadError(
+            _("This lead has been anonymised; it can no longer be changed."), "anonymised"
+        )
 
 
 def covers(lead: Lead, what: str) -> bool:
@@ -275,7 +281,10 @@ def check_lead_changes(lead: Lead, values: dict, *, contact_covered: bool | None
             changes[name] = value
     if changes.get("safe_contact") and not contact_covered:
         # The visitor chose not to leave contact details: none may be recorded for them.
-        raise LeadError(_("The visitor did not consent to contact details being kept."))
+        raise LeadError(
+            _("The visitor did not consent to contact details being kept."),
+            "contact_not_covered",
+        )
     return changes
 
 
@@ -285,14 +294,148 @@ def do_edit_lead(user, lead: Lead, values: dict) -> tuple[Lead, list[str]]:
     with transaction.atomic():
         locked = _lock(lead)
         changes = check_lead_changes(locked, values, contact_covered=covers(lead, "contact"))
-        if not changes:
-            return locked, []
-        for name, value in changes.items():
-            setattr(locked, name, value)
-        locked.save(update_fields=[*changes, "updated_at"])
-        names = [name for name in EDITABLE_FIELDS if name in changes]
-        audit.log(user, locked, audit.EDIT, {"fields": names})
-    return locked, names
+        return locked, _apply(user, locked, changes)
+
+
+def _apply(user, locked: Lead, changes: dict) -> list[str]:
+    """Save `changes` (from `check_lead_changes`) on the locked lead, with their audit entry
+    (field names only). Returns the names of the fields changed."""
+    if not changes:
+        return []
+    for name, value in changes.items():
+        setattr(locked, name, value)
+    locked.save(update_fields=[*changes, "updated_at"])
+    names = [name for name in EDITABLE_FIELDS if name in changes]
+    audit.log(user, locked, audit.EDIT, {"fields": names})
+    return names
+
+
+# --- From the chat --------------------------------------------------------------------------
+
+# What the operator fills in during the chat; the rest is the caseworker's.
+OPERATOR_FIELDS = ("form_of_exploitation", "urgency", "location", "summary", "safe_contact")
+
+
+def do_create_from_consent(
+    *,
+    source: str,
+    method: str,
+    language: str,
+    topic: str,
+    transcript: bool,
+    contact: str,
+    created_by=None,
+    **fields,
+) -> tuple[Lead, str]:
+    """The lead a visitor's consent creates (in a chat, or with a left message), its consent
+    record (what it covers, the wording agreed to) and its creation's audit entry. Returns the
+    lead and the withdrawal code, shown to the visitor once and kept only as a hash."""
+    from chat.consent import (
+        CONSENT_VERSION,
+        consent_text,
+        hash_withdrawal_code,
+        new_withdrawal_code,
+        wording_hash,
+    )
+
+    from .notify import notify_new_lead
+
+    code = new_withdrawal_code()
+    lead = Lead.objects.create(
+        source=source,
+        language=language,
+        topic=topic,
+        safe_contact=contact,
+        created_by=created_by,
+        **fields,
+    )
+    ConsentRecord.objects.create(
+        lead=lead,
+        method=method,
+        language=language,
+        wording_version=CONSENT_VERSION,
+        wording_hash=wording_hash(consent_text(language)),
+        covers_transcript=transcript,
+        covers_contact=bool(contact),
+        withdrawal_code_hash=hash_withdrawal_code(code),
+    )
+    audit.log(created_by, lead, audit.CREATE, {"source": source})
+    notify_new_lead(lead)  # caseworkers are emailed after the commit, without any lead data
+    return lead, code
+
+
+def lead_of(conversation_id: int) -> Lead | None:
+    return (
+        Lead.objects.filter(conversation_id=conversation_id)
+        .select_related("consent", "conversation")
+        .first()
+    )
+
+
+def check_operator_edit(user, lead: Lead) -> None:
+    """The operator who had the chat fills in its lead while it is new and the chat goes on;
+    once a caseworker has taken it, or the chat has ended, they add a note instead."""
+    conversation = lead.conversation
+    check_not_anonymised(lead)
+    if conversation is None or conversation.operator_id != user.pk:
+        raise LeadError(_("Only the operator of the chat can fill in its lead."), "not_yours")
+    if lead.status != Status.NEW:
+        raise LeadError(
+            _("A caseworker has taken this lead: add a note for them instead."), "lead_taken"
+        )
+    if conversation.status == conversation.Status.CLOSED:
+        raise LeadError(
+            _("The chat has ended: add a note for the caseworker instead."), "chat_ended"
+        )
+
+
+def do_operator_edit(user, conversation_id: int, values: dict) -> tuple[Lead, list[str]]:
+    """The operator's save of the lead form (`values`: some of OPERATOR_FIELDS, validated).
+    What the visitor gave is never erased by it: an empty safe contact keeps theirs (an
+    operator may correct it, not delete it)."""
+    if set(values) - set(OPERATOR_FIELDS):
+        raise LeadError(_("These details cannot be edited here."), "invalid")
+    with transaction.atomic():
+        lead = lead_of(conversation_id)
+        if lead is None:
+            raise LeadError(_("The visitor has not consented: there is no lead."), "no_consent")
+        locked = _lock(lead)
+        check_operator_edit(user, locked)
+        values = dict(values)
+        if not values.get("safe_contact") and locked.safe_contact:
+            values.pop("safe_contact", None)
+        return locked, _apply(user, locked, check_lead_changes(locked, values))
+
+
+def do_operator_note(user, conversation_id: int, text: str) -> LeadNote:
+    """A note for the caseworker from the operator who had the chat (`text` from
+    `check_note`), at any time, also once the lead is theirs or the chat has ended."""
+    lead = lead_of(conversation_id)
+    if lead is None:
+        raise LeadError(_("The visitor has not consented: there is no lead."), "no_consent")
+    if lead.conversation is None or lead.conversation.operator_id != user.pk:
+        raise LeadError(_("Only the operator of the chat can fill in its lead."), "not_yours")
+    return do_add_note(user, lead, text)
+
+
+def lead_for_operator(lead: Lead | None, user) -> dict | None:
+    """The lead as the operator's console shows it: filled from the consent, and whether the
+    operator may still edit it (`check_operator_edit`)."""
+    if lead is None:
+        return None
+    try:
+        check_operator_edit(user, lead)
+        editable = True
+    except LeadError:
+        editable = False
+    return {
+        "id": lead.pk,
+        "status": lead.status,
+        "editable": editable,
+        "covers_contact": covers(lead, "contact"),
+        "covers_transcript": covers(lead, "transcript"),
+        "fields": {name: getattr(lead, name) for name in OPERATOR_FIELDS},
+    }
 
 
 # --- Reading --------------------------------------------------------------------------------

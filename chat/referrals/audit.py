@@ -24,7 +24,8 @@ STATUS = "lantern.lead.status"
 ASSIGN = "lantern.lead.assign"
 NOTE = "lantern.lead.note"
 EDIT = "lantern.lead.edit"
-ACTIONS = (VIEW, STATUS, ASSIGN, NOTE, EDIT)
+CREATE = "lantern.lead.create"
+ACTIONS = (VIEW, STATUS, ASSIGN, NOTE, EDIT, CREATE)
 
 
 def log(user, lead: Lead, action: str, data: dict | None = None):
@@ -97,12 +98,22 @@ class EditFormatter(LogFormatter):
         return capfirst(_("details edited: %(fields)s") % {"fields": ", ".join(names)})
 
 
+class CreateFormatter(LogFormatter):
+    label = _("Referral queue: lead created")
+
+    def format_message(self, log_entry):
+        return _("Created from the visitor's consent (%(source)s)") % {
+            "source": _label(Lead.Source.choices, log_entry.data.get("source", ""))
+        }
+
+
 FORMATTERS: dict[str, type[LogFormatter]] = {
     VIEW: ViewFormatter,
     STATUS: StatusFormatter,
     ASSIGN: AssignFormatter,
     NOTE: NoteFormatter,
     EDIT: EditFormatter,
+    CREATE: CreateFormatter,
 }
 
 

@@ -103,7 +103,15 @@ function start() {
     .on("delivered", onDelivered)
     .on("typing", onTyping)
     .on("conversation_closed", onClosed)
+    .on("lead", onLead)
     .on("lead_saved", onLeadSaved)
+    .on("lead_note_saved", function (frame) {
+      var entry = conversations[frame.conversation];
+      if (entry) {
+        entry.node.querySelector("[data-lead-note-form]").reset();
+        entry.node.querySelector("[data-lead-status]").textContent = strings.leadNoteSaved;
+      }
+    })
     .on("error", onError);
 
   function onGone(frame) {
@@ -258,8 +266,8 @@ function start() {
     entry.node.setAttribute("aria-labelledby", title.id);
     entry.node.querySelector("[data-meta]").textContent =
       summary.language.toUpperCase() + " · " + topicLabel(summary);
-    if (summary.has_lead) {
-      entry.node.querySelector("[data-lead-form]").hidden = false;
+    if (summary.lead) {
+      showLead(entry, summary.lead);
     }
     if (summary.consent === "granted") {
       entry.node.querySelector("[data-request-consent]").disabled = true;
@@ -377,6 +385,14 @@ function start() {
     });
     node.querySelector("[data-dismiss]").addEventListener("click", function () {
       removeConversation(id());
+    });
+    node.querySelector("[data-lead-note-form]").addEventListener("submit", function (event) {
+      event.preventDefault();
+      var text = event.target.text.value.trim();
+      if (text) {
+        node.querySelector("[data-lead-status]").textContent = "";
+        send({ type: "lead_note", conversation: id(), text: text });
+      }
     });
     node.querySelector("[data-lead-form]").addEventListener("submit", function (event) {
       event.preventDefault();
@@ -517,7 +533,6 @@ function start() {
       acknowledge(entry, frame.seq);
     }
     if (frame.event === "consent_granted") {
-      entry.node.querySelector("[data-lead-form]").hidden = false;
       entry.node.querySelector("[data-request-consent]").disabled = true;
       showAlert(entry, strings.consentGranted);
     }
@@ -657,11 +672,48 @@ function start() {
     entry.node.querySelectorAll("[data-composer] button, [data-composer] textarea, [data-composer] select, [data-note-form] button, [data-note-form] textarea, [data-request-consent], [data-transfer-form] button, [data-transfer-form] select, [data-transfer-form] input, [data-end]")
       .forEach(function (control) { control.disabled = true; });
     entry.node.querySelector("[data-dismiss]").hidden = false;
+    if (entry.lead) {
+      entry.lead.editable = false; // the chat has ended: a note for the caseworker instead
+      showLead(entry, entry.lead);
+    }
+  }
+
+  /* The lead form, filled from the lead as the server has it: what the visitor gave when
+     consenting (the safe contact) is in its field, so a save keeps it. Once the lead is no
+     longer the operator's to edit (a caseworker has taken it, the chat has ended), the form
+     is read-only and a note for the caseworker takes its place. */
+  function showLead(entry, lead) {
+    var form = entry.node.querySelector("[data-lead-form]");
+    var noteForm = entry.node.querySelector("[data-lead-note-form]");
+    var section = entry.node.querySelector("[data-lead]");
+    section.hidden = false;
+    Object.keys(lead.fields).forEach(function (name) {
+      if (form.elements[name] && document.activeElement !== form.elements[name]) {
+        form.elements[name].value = lead.fields[name] || "";
+      }
+    });
+    form.elements.safe_contact.disabled = !lead.covers_contact || !lead.editable;
+    entry.node.querySelector("[data-lead-contact-note]").hidden = lead.covers_contact;
+    Array.prototype.forEach.call(form.elements, function (control) {
+      if (control.name !== "safe_contact") {
+        control.disabled = !lead.editable;
+      }
+    });
+    noteForm.hidden = lead.editable;
+    entry.lead = lead;
+  }
+
+  function onLead(frame) {
+    var entry = conversations[frame.conversation];
+    if (entry && frame.lead) {
+      showLead(entry, frame.lead);
+    }
   }
 
   function onLeadSaved(frame) {
     var entry = conversations[frame.conversation];
     if (entry) {
+      onLead(frame);
       entry.node.querySelector("[data-lead-status]").textContent = strings.leadSaved;
     }
   }
@@ -686,7 +738,14 @@ function start() {
         send(pending.frame);
       });
     }
-    if (entry) {
+    if (entry && frame.request === "lead" && strings.leadRefused[frame.reason]) {
+      // The lead form's own refusal, said under the form.
+      entry.node.querySelector("[data-lead-status]").textContent = strings.leadRefused[frame.reason];
+      if (entry.lead && (frame.reason === "lead_taken" || frame.reason === "chat_ended")) {
+        entry.lead.editable = false;
+        showLead(entry, entry.lead);
+      }
+    } else if (entry) {
       showAlert(entry, frame.message);
     } else {
       if (frame.request === "accept") {

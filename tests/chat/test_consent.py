@@ -8,6 +8,8 @@ import hashlib
 
 from django.utils import timezone, translation
 
+from wagtail.models import ModelLogEntry
+
 import pytest
 from asgiref.sync import sync_to_async
 
@@ -332,7 +334,14 @@ async def test_leave_message_creates_a_consented_lead_and_nothing_else(visitor):
     changed = {
         label: after[label] - before[label] for label in after if after[label] != before[label]
     }
-    assert changed == {"referrals.Lead": 1, "referrals.ConsentRecord": 1}
+    # The lead, its consent, and the audit entry of its creation (codes only).
+    assert changed == {
+        "referrals.Lead": 1,
+        "referrals.ConsentRecord": 1,
+        "wagtailcore.ModelLogEntry": 1,
+    }
+    entry = await sync_to_async(lambda: ModelLogEntry.objects.get())()
+    assert (entry.action, entry.data) == ("lantern.lead.create", {"source": "message"})
 
     lead = await sync_to_async(lambda: Lead.objects.select_related("consent").get())()
     assert lead.source == Lead.Source.MESSAGE
@@ -412,7 +421,8 @@ async def test_lead_frame_updates_the_lead_with_validation(chat_pair):
     )
     saved = await op.expect("lead_saved", conversation=cid)
     lead = await lead_of(cid)
-    assert saved["lead"] == lead.pk
+    assert saved["lead"]["id"] == lead.pk
+    assert saved["lead"]["fields"]["summary"] == "Works 16h/day, passport withheld"
     assert lead.form_of_exploitation == "labour"
     assert lead.urgency == Lead.Urgency.HIGH
     assert lead.summary == "Works 16h/day, passport withheld"
@@ -432,6 +442,104 @@ async def test_no_contact_details_recorded_when_the_visitor_left_none(chat_pair)
     error = await op.expect_error(protocol.ERROR_STATE)
     assert error["reason"] == "contact_not_covered"
     assert (await lead_of(cid)).safe_contact == ""
+
+
+def audit_entries(lead_id: int) -> list[tuple[str, dict, int | None]]:
+    return [
+        (entry.action, entry.data, entry.user_id)
+        for entry in ModelLogEntry.objects.filter(object_id=str(lead_id)).order_by("pk")
+    ]
+
+
+async def test_the_lead_form_is_filled_from_the_consent_and_a_save_keeps_the_contact(chat_pair):
+    """Before: the safe contact the visitor gave was not put into the operator's empty field,
+    so saving the lead deleted it, and the lead said "do not contact"."""
+    v, op = await chat_pair()
+    cid = v.conversation_id
+    await ask(v, op)
+    await v.send(type="consent", grant=True, contact="Signal after 20:00", transcript=True)
+    await v.expect("consent_recorded")
+    shown = await op.expect("lead", conversation=cid)
+    assert shown["lead"]["fields"]["safe_contact"] == "Signal after 20:00"
+    assert shown["lead"]["editable"] is True
+    assert (shown["lead"]["covers_contact"], shown["lead"]["covers_transcript"]) == (True, True)
+
+    # The form as it was: every field sent, the contact empty.
+    await op.send(
+        type="lead",
+        conversation=cid,
+        fields={
+            "form_of_exploitation": "labour",
+            "urgency": "high",
+            "summary": "Passport withheld",
+            "location": "",
+            "safe_contact": "",
+        },
+    )
+    saved = await op.expect("lead_saved", conversation=cid)
+    lead = await lead_of(cid)
+    assert lead.safe_contact == "Signal after 20:00"
+    assert saved["lead"]["fields"]["safe_contact"] == "Signal after 20:00"
+
+    # Every change is in the audit log, with who, and field names only.
+    entries = await sync_to_async(audit_entries)(lead.pk)
+    operator_id = (await get_conversation(cid)).operator_id
+    assert entries == [
+        ("lantern.lead.create", {"source": "chat"}, operator_id),
+        (
+            "lantern.lead.edit",
+            {"fields": ["urgency", "form_of_exploitation", "summary"]},
+            operator_id,
+        ),
+    ]
+
+
+async def test_once_a_caseworker_has_taken_the_lead_the_operator_adds_a_note_instead(
+    chat_pair, django_user_model
+):
+    """Before: after the hand-off an operator's `lead` rewrote the summary and place of a lead
+    a caseworker had already referred, with no audit entry."""
+    from chat.referrals.actions import Transition, do_transition
+
+    v, op = await chat_pair()
+    cid = v.conversation_id
+    await ask(v, op)
+    await v.send(type="consent", grant=True, contact="")
+    await v.expect("consent_recorded")
+    lead = await lead_of(cid)
+    caseworker = await sync_to_async(django_user_model.objects.create_superuser)(
+        "caseworker", "", "pw"
+    )
+    await sync_to_async(do_transition)(caseworker, lead, Transition(Lead.Status.ASSESSING))
+
+    await op.send(type="lead", conversation=cid, fields={"summary": "Rewritten", "location": "X"})
+    error = await op.expect_error(protocol.ERROR_STATE)
+    assert error["reason"] == "lead_taken"
+    assert ((await lead_of(cid)).summary, (await lead_of(cid)).location) == ("", "")
+
+    await op.send(type="lead_note", conversation=cid, text="  She may call again on Friday ")
+    await op.expect("lead_note_saved", conversation=cid)
+    notes = await sync_to_async(lambda: list(lead.notes.values_list("text", "author_id")))()
+    assert notes == [("She may call again on Friday", op.user.pk)]
+    actions = [entry[0] for entry in await sync_to_async(audit_entries)(lead.pk)]
+    assert actions == ["lantern.lead.create", "lantern.lead.status", "lantern.lead.note"]
+
+
+async def test_once_the_chat_has_ended_the_operator_adds_a_note_instead(chat_pair):
+    v, op = await chat_pair()
+    cid = v.conversation_id
+    await ask(v, op)
+    await v.send(type="consent", grant=True, contact="")
+    await v.expect("consent_recorded")
+    await op.send(type="end", conversation=cid)
+    await op.expect("conversation_closed", conversation=cid)
+
+    await op.send(type="lead", conversation=cid, fields={"summary": "After the end"})
+    assert (await op.expect_error(protocol.ERROR_STATE))["reason"] == "chat_ended"
+    await op.send(type="lead_note", conversation=cid, text="Written after the end")
+    await op.expect("lead_note_saved", conversation=cid)
+    await op.send(type="lead_note", conversation=cid, text="   ")
+    await op.expect_error(protocol.ERROR_STATE)
 
 
 async def test_a_waiting_visitor_cannot_consent_yet(visitor):

@@ -445,7 +445,7 @@ def test_consent_and_lead(new_context, operator_state, e2e_site, chat_ready, cha
     visitor_says(visitor, "Он забрал мой паспорт.")
     operator_says(console, conversation, "Понимаю. Вы сейчас в безопасности?")
     expect(visitor.locator(".chat__message--operator")).to_have_count(1)
-    expect(card.locator("[data-lead-form]")).to_be_hidden()
+    expect(card.locator("[data-lead]")).to_be_hidden()
 
     card.locator("[data-request-consent]").click()
     consent = visitor.locator("[data-view=consent]")
@@ -467,17 +467,20 @@ def test_consent_and_lead(new_context, operator_state, e2e_site, chat_ready, cha
     expect(visitor.locator("[data-chat-granted] strong")).to_have_text(code)
     expect(visitor.locator("#chat-input")).to_be_focused()
 
-    # The operator sees it and fills in the lead.
+    # The operator sees it and fills in the lead, which already holds what the visitor gave.
     lead = card.locator("[data-lead-form]")
+    status = card.locator("[data-lead-status]")
     expect(lead).to_be_visible()
     expect(card.locator("[data-alert]")).to_have_text(config["strings"]["consentGranted"])
+    contact = lead.locator("textarea[name=safe_contact]")
+    expect(contact).to_have_value("Telegram, по будням после 18:00")
     lead.locator("select[name=form_of_exploitation]").select_option("labour")
     lead.locator("select[name=urgency]").select_option("high")
     lead.locator("input[name=location]").fill("Jelgava")
     lead.locator("textarea[name=summary]").fill("Documents withheld by the employer.")
-    lead.locator("textarea[name=safe_contact]").fill("Telegram, weekdays after 18:00")
+    contact.fill("Telegram, weekdays after 18:00")  # corrected, for the caseworker
     lead.locator("button[type=submit]").click()
-    expect(lead.locator("[data-lead-status]")).to_have_text(config["strings"]["leadSaved"])
+    expect(status).to_have_text(config["strings"]["leadSaved"])
 
     # The conversation goes on; the operator ends it (consent is answered: it closes).
     visitor_says(visitor, "Спасибо.")
@@ -487,10 +490,20 @@ def test_consent_and_lead(new_context, operator_state, e2e_site, chat_ready, cha
     expect(visitor.locator("[data-chat-ended-text]")).to_have_text(strings["consentGranted"])
     expect(visitor.locator("[data-chat-code] strong")).to_have_text(code)
     expect(card.locator("[data-alert]")).to_have_text(config["strings"]["closed"])
-    # The lead can still be completed after the chat has ended.
-    lead.locator("input[name=location]").fill("Jelgava, Latvia")
-    lead.locator("button[type=submit]").click()
-    expect(lead.locator("[data-lead-status]")).to_have_text(config["strings"]["leadSaved"])
+    # Once the chat has ended, the lead is the caseworker's: the operator adds a note.
+    expect(lead.locator("input[name=location]")).to_be_disabled()
+    note = card.locator("[data-lead-note-form]")
+    expect(note).to_be_visible()
+    note.locator("textarea[name=text]").fill("She will call again on Friday.")
+    note.locator("button[type=submit]").click()
+    expect(status).to_have_text(config["strings"]["leadNoteSaved"])
+    notes = chat_ready.run(
+        "from chat.referrals.models import LeadNote\n"
+        "result = list(LeadNote.objects.filter(lead__conversation_id=pk)"
+        ".values_list('text', flat=True))",
+        pk=conversation,
+    )
+    assert notes == ["She will call again on Friday."]
 
     rows = chat_ready.run(LEAD, pk=conversation, code=code)
     said_by = [line for line in rows.pop("transcript") if line[0] != "system"]
@@ -501,7 +514,7 @@ def test_consent_and_lead(new_context, operator_state, e2e_site, chat_ready, cha
         "form_of_exploitation": "labour",
         "summary": "Documents withheld by the employer.",
         "urgency": "high",
-        "location": "Jelgava, Latvia",
+        "location": "Jelgava",
         "safe_contact": "Telegram, weekdays after 18:00",
         "created_by": chat_operator["id"],
         "consent": {

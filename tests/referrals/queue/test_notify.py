@@ -12,9 +12,10 @@ from wagtail.users.models import UserProfile
 
 import pytest
 
-from chat.actions.consent import _create_consented_lead, do_leave_message
-from chat.frames import ConsentAnswer, check_leave_message
+from chat.actions.consent import do_leave_message
+from chat.frames import check_leave_message
 from chat.referrals import notify
+from chat.referrals.actions import do_create_from_consent
 from chat.referrals.models import Lead
 
 from .factories import user_in
@@ -95,12 +96,13 @@ def test_the_email_says_only_that_there_is_a_new_lead(staff, django_capture_on_c
 def test_a_lead_from_the_chat_is_announced_too(staff, django_capture_on_commit_callbacks):
     """Both ways a lead is made go through the same function."""
     with django_capture_on_commit_callbacks(execute=True):
-        _create_consented_lead(
+        do_create_from_consent(
             source=Lead.Source.CHAT,
             method="chat",
             language="ru",
             topic="work",
-            answer=ConsentAnswer(grant=True, transcript=True, contact=""),
+            transcript=True,
+            contact="",
         )
     assert len(mail.outbox) == 2
 
