@@ -4,7 +4,9 @@ Entries are Wagtail's `ModelLogEntry` rows (written with `wagtail.log_actions.lo
 also appear in each lead's history and in Wagtail's site history. An entry's label is the
 lead's number ("Lead #12") and its data holds only codes and ids (statuses, choice values,
 field names, note ids, staff users): never the lead's personal text, so coordinators may read
-the log. (Withdrawing consent deletes a lead's entries with it: see withdrawal.py.)
+the log. Every change is in it: creation from a consent, edits (the operator's and the
+caseworkers'), status, assignment, notes, anonymisation and withdrawal (which keep the
+lead's earlier entries).
 """
 
 from __future__ import annotations
@@ -25,7 +27,9 @@ ASSIGN = "lantern.lead.assign"
 NOTE = "lantern.lead.note"
 EDIT = "lantern.lead.edit"
 CREATE = "lantern.lead.create"
-ACTIONS = (VIEW, STATUS, ASSIGN, NOTE, EDIT, CREATE)
+ANONYMISE = "lantern.lead.anonymise"
+WITHDRAW = "lantern.lead.withdraw"
+ACTIONS = (VIEW, STATUS, ASSIGN, NOTE, EDIT, CREATE, ANONYMISE, WITHDRAW)
 
 
 def log(user, lead: Lead, action: str, data: dict | None = None):
@@ -107,6 +111,16 @@ class CreateFormatter(LogFormatter):
         }
 
 
+class AnonymiseFormatter(LogFormatter):
+    label = _("Referral queue: lead anonymised")
+    message = _("Anonymised by the retention rules")
+
+
+class WithdrawFormatter(LogFormatter):
+    label = _("Referral queue: consent withdrawn")
+    message = _("Consent withdrawn: the lead was deleted")
+
+
 FORMATTERS: dict[str, type[LogFormatter]] = {
     VIEW: ViewFormatter,
     STATUS: StatusFormatter,
@@ -114,6 +128,8 @@ FORMATTERS: dict[str, type[LogFormatter]] = {
     NOTE: NoteFormatter,
     EDIT: EditFormatter,
     CREATE: CreateFormatter,
+    ANONYMISE: AnonymiseFormatter,
+    WITHDRAW: WithdrawFormatter,
 }
 
 

@@ -41,6 +41,7 @@ from django.utils import timezone
 from chat.actions.conversations import close_left
 from chat.models import Conversation, Message
 
+from . import audit
 from .models import ConsentRecord, Lead, LeadNote
 
 # Cleared when a lead is anonymised: field name -> the empty value.
@@ -128,6 +129,7 @@ def anonymise_leads(now: datetime.datetime, *, dry_run: bool = False) -> tuple[i
             ConsentRecord.objects.filter(lead=lead).update(
                 withdrawal_code_hash=hashlib.sha256(secrets.token_bytes(32)).hexdigest()
             )
+            audit.log(None, lead, audit.ANONYMISE)
             leads += 1
     return leads, notes
 

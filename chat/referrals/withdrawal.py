@@ -27,6 +27,7 @@ from chat.consent import (
 )
 from lantern import ratelimit
 
+from . import audit
 from .models import ConsentRecord, Lead, Withdrawal
 
 PREFIX_LENGTH = 5  # the first group of the code as it is shown: ABCDE-FGHJK
@@ -79,6 +80,7 @@ def do_withdraw(code: str) -> bool:
         if consent is None:
             return False
         lead_id = consent.lead_id
+        audit.log(None, Lead(pk=lead_id), audit.WITHDRAW)  # by the person, who has no account
         # The consent record, the notes (and anything else that hangs off the lead) go by
         # cascade; the transcript is a column of the lead. The conversation, if any, stays:
         # what it holds after it closes is anonymous.

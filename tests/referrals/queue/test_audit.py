@@ -240,3 +240,31 @@ def test_coordinators_reach_wagtails_site_history_too(caseworker_client, coordin
     # A caseworker's copy of the report links to the lead's page.
     html = caseworker_client.get(reverse("wagtailadmin_reports:site_history")).content.decode()
     assert reverse("referral_queue:lead", args=[secret_lead.pk]) in html
+
+
+def test_anonymisation_and_withdrawal_are_in_the_log_without_personal_text(secret_lead):
+    """Changes made by no staff member (the retention rules; the person with their code) are
+    in the log too, by nobody."""
+    import datetime
+
+    from chat.consent import hash_withdrawal_code, new_withdrawal_code
+    from chat.referrals.models import ConsentRecord
+    from chat.referrals.retention import anonymise_leads
+    from chat.referrals.withdrawal import do_withdraw
+
+    closed = timezone.now() - datetime.timedelta(days=3650)
+    Lead.objects.filter(pk=secret_lead.pk).update(status=Lead.Status.CLOSED, closed_at=closed)
+    assert anonymise_leads(timezone.now()) == (1, 0)
+    other = make_lead(summary=SECRETS["edited"])
+    code = new_withdrawal_code()
+    ConsentRecord.objects.filter(lead=other).update(withdrawal_code_hash=hash_withdrawal_code(code))
+    assert do_withdraw(code)
+
+    anonymised = [(e.action, e.user_id, e.data) for e in lead_entries(secret_lead)]
+    assert anonymised == [(audit.ANONYMISE, None, {})]
+    withdrawn = [(e.action, e.user_id, e.data) for e in lead_entries(other)]
+    assert withdrawn == [(audit.WITHDRAW, None, {})]
+    logged = json.dumps(
+        [list(lead_entries(lead).values()) for lead in (secret_lead, other)], default=str
+    )
+    assert not [secret for secret in SECRETS.values() if secret in logged]
