@@ -188,7 +188,7 @@ class Reader:
             return
         state.cursor = frame["seq"]
         if self.side == OPERATOR or Message.shown_to_visitor(frame["kind"], frame["event"]):
-            await self.send(for_reader(frame, self.language))
+            await self.send(for_reader(frame, self.language, for_staff=self.side == OPERATOR))
 
     async def _send_read(self, conversation_id: int, state: _Followed, read: Read) -> None:
         for frame in read.frames:

@@ -217,19 +217,38 @@ def check_leave_message(data: dict) -> LeftMessage:
 
 # --- Frames to clients ----------------------------------------------------------------------
 
+# Each event worded for the visitor and for staff (the operator's console, the transcript a
+# caseworker reads). Events staff alone see (the visitor's answer to the consent question)
+# have no visitor wording: the visitor sees their own answer's confirmation instead.
 EVENT_TEXTS = {
-    "accepted": lambda: gettext("A trained adviser has joined the conversation."),
-    "transferred": lambda: gettext("Another adviser has taken over the conversation."),
-    "consent_requested": lambda: gettext("The adviser asked whether you agree to pass this on."),
-    "consent_granted": lambda: gettext("The visitor agreed to pass this on."),
-    "consent_declined": lambda: gettext("The visitor did not agree to pass this on."),
-    "operator_ended": lambda: gettext("The adviser ended the conversation."),
+    "accepted": (
+        lambda: gettext("A trained adviser has joined the conversation."),
+        lambda: gettext("The conversation was accepted."),
+    ),
+    "transferred": (
+        lambda: gettext("Another adviser has taken over the conversation."),
+        lambda: gettext("The conversation was transferred to another operator."),
+    ),
+    "consent_requested": (
+        lambda: gettext("The adviser asked whether you agree to pass this on."),
+        lambda: gettext("The visitor was asked whether they agree to pass this on."),
+    ),
+    "consent_granted": (None, lambda: gettext("The visitor agreed to pass this on.")),
+    "consent_declined": (None, lambda: gettext("The visitor did not agree to pass this on.")),
+    "operator_ended": (
+        lambda: gettext("The adviser ended the conversation."),
+        lambda: gettext("The operator ended the conversation."),
+    ),
 }
 
 
-def event_text(code: str, language: str) -> str:
+def event_text(code: str, language: str, *, for_staff: bool = False) -> str:
+    visitor, staff = EVENT_TEXTS.get(code, (None, None))
+    text = staff if for_staff else visitor
+    if text is None:
+        return code
     with translation.override(language):
-        return EVENT_TEXTS[code]() if code in EVENT_TEXTS else code
+        return text()
 
 
 def message_frame(message: Message) -> dict:
@@ -253,10 +272,11 @@ def message_frame(message: Message) -> dict:
     return frame
 
 
-def for_reader(frame: dict, language: str) -> dict:
-    """`frame` as a reader in `language` is sent it: an event's text in that language."""
+def for_reader(frame: dict, language: str, *, for_staff: bool) -> dict:
+    """`frame` as a reader in `language` is sent it: an event's text in that language, worded
+    for its side."""
     if frame["event"]:
-        return {**frame, "text": event_text(frame["event"], language)}
+        return {**frame, "text": event_text(frame["event"], language, for_staff=for_staff)}
     return frame
 
 

@@ -6,7 +6,9 @@ always rendered as text by the clients (`textContent`), never as HTML. This modu
 - normalises text (Unicode NFC, newlines) and removes what could disguise it: control
   characters and bidirectional overrides;
 - splits an operator's text into text and link segments, using bleach's URL pattern, so the
-  client can build real links (http and https only) without ever parsing HTML.
+  client can build real links (http and https only) without ever parsing HTML; phone numbers
+  become `tel:` links, so that a visitor on a phone calls a number the adviser gave with one
+  tap.
 """
 
 from __future__ import annotations
@@ -44,10 +46,36 @@ def _trim(url: str) -> str:
     return url
 
 
+# A phone number: an optional +, then digits in groups separated by single spaces or hyphens,
+# not inside a word, a date or a longer number. At least 6 digits (fewer are years, amounts,
+# postcodes), or the emergency number 112; at most 15 (E.164).
+_PHONE_RE = re.compile(r"(?<![\w.,:/+-])(\+?\d+(?:[ -]\d+)*)(?![\w/-]|[.,:]\d)")
+EMERGENCY = "112"
+
+
+def _phone_segments(text: str) -> list[dict[str, str]]:
+    segments: list[dict[str, str]] = []
+    position = 0
+    for match in _PHONE_RE.finditer(text):
+        number = match.group(1)
+        digits = re.sub(r"\D", "", number)
+        if not (6 <= len(digits) <= 15 or number == EMERGENCY):
+            continue
+        if match.start() > position:
+            segments.append({"text": text[position : match.start()]})
+        plus = "+" if number.startswith("+") else ""
+        segments.append({"text": number, "href": f"tel:{plus}{digits}"})
+        position = match.end()
+    if position < len(text):
+        segments.append({"text": text[position:]})
+    return segments
+
+
 def link_segments(text: str) -> list[dict[str, str]]:
     """Split text into `{"text": …}` and `{"text": …, "href": …}` segments, for links that
-    operators send. Only http(s) links become links; a bare domain gets https://. The texts
-    of the segments, joined, are the text."""
+    operators send. Only http(s) links become links; a bare domain gets https://; phone
+    numbers outside them become `tel:` links. The texts of the segments, joined, are the
+    text."""
     segments: list[dict[str, str]] = []
     position = 0
     for match in URL_RE.finditer(text):
@@ -59,7 +87,7 @@ def link_segments(text: str) -> list[dict[str, str]]:
             continue
         end = start + len(stripped)
         if start > position:
-            segments.append({"text": text[position:start]})
+            segments.extend(_phone_segments(text[position:start]))
         scheme = stripped.split("://", 1)[0].lower() if "://" in stripped else ""
         if scheme and scheme not in LINK_PROTOCOLS:
             segments.append({"text": stripped})
@@ -68,5 +96,5 @@ def link_segments(text: str) -> list[dict[str, str]]:
             segments.append({"text": stripped, "href": href})
         position = end
     if position < len(text):
-        segments.append({"text": text[position:]})
+        segments.extend(_phone_segments(text[position:]))
     return segments

@@ -202,7 +202,9 @@ def do_close(conversation_id: int, outcome: str, *, do_not_contact: bool = False
                     {
                         "seq": m.seq,
                         "sender": m.sender,
-                        "text": event_text(m.event, conversation.language) if m.event else m.text,
+                        "text": event_text(m.event, conversation.language, for_staff=True)
+                        if m.event
+                        else m.text,
                         "sent_at": m.created_at.isoformat(),
                     }
                     for m in conversation.messages.exclude(kind=Message.Kind.NOTE)

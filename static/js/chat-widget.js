@@ -524,13 +524,19 @@ function start() {
     if (frame.sender === "operator" && Array.isArray(frame.segments)) {
       frame.segments.forEach(function (segment) {
         var text = String(segment.text || "");
-        if (typeof segment.href === "string" && /^https?:\/\//i.test(segment.href)) {
+        var href = typeof segment.href === "string" ? segment.href : "";
+        if (/^https?:\/\//i.test(href)) {
           var link = document.createElement("a");
-          link.href = segment.href;
+          link.href = href;
           link.rel = "noopener noreferrer nofollow";
           link.target = "_blank";
           link.textContent = text;
           body.appendChild(link);
+        } else if (/^tel:\+?\d{3,15}$/.test(href)) {
+          var call = document.createElement("a"); // a number the adviser gave: one tap
+          call.href = href;
+          call.textContent = text;
+          body.appendChild(call);
         } else {
           body.appendChild(document.createTextNode(text));
         }

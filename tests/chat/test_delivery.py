@@ -195,7 +195,8 @@ async def test_what_an_action_of_the_socket_stored_for_others_is_sent_to_it_too(
         CID, update(frame(1, sender="system", kind="event", event="consent_requested"), origin=ME)
     )
     assert seqs(sent) == [1]
-    assert sent[0]["text"] == event_text("consent_requested", "en")
+    assert sent[0]["text"] == event_text("consent_requested", "en", for_staff=True)
+    assert sent[0]["text"] != event_text("consent_requested", "en")  # worded for the operator
 
 
 async def test_a_visitor_never_gets_a_private_note_or_an_event_worded_for_staff():
@@ -222,7 +223,7 @@ async def test_an_operator_gets_notes_and_staff_events_worded_in_their_language(
     await reader.announced(CID, update(staff_event))
     await reader.announced(CID, update(frame(2, sender="operator", kind="note")))
     assert seqs(sent) == [1, 2]
-    assert sent[0]["text"] == event_text("consent_granted", "lv")
+    assert sent[0]["text"] == event_text("consent_granted", "lv", for_staff=True)
     assert staff_event["text"] == ""  # the carried frame is shared by every reader: unchanged
 
 

@@ -56,7 +56,7 @@ def test_segments_rebuild_the_text_and_link_only_http(text):
     for segment in segments:
         assert set(segment) <= {"text", "href"}
         if "href" in segment:
-            assert segment["href"].lower().startswith(("http://", "https://"))
+            assert segment["href"].lower().startswith(("http://", "https://", "tel:"))
             assert "javascript:" not in segment["href"].lower()
             assert "<" not in segment["href"] and '"' not in segment["href"]
 
@@ -77,3 +77,26 @@ def test_segments_rebuild_the_text_and_link_only_http(text):
 )
 def test_links_found(text, links):
     assert [s["href"] for s in link_segments(text) if "href" in s] == links
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        (
+            "Call 112 or 116 006, or +371 67 219 340 (24/7).",
+            ["tel:112", "tel:116006", "tel:+37167219340"],
+        ),
+        ("The hotline: 8000-2012.", ["tel:80002012"]),
+        ("see https://example.org/8000-2012 or 8000 2012", ["tel:80002012"]),
+        # Dates, times, years, amounts, postcodes and codes are not numbers to call.
+        ("On 12.05.2026 at 20:00 (2026), LV-1050, 100 EUR, room 1120", []),
+        ("code 123456789012345678", []),
+        ("order A1234567", []),
+    ],
+)
+def test_phone_numbers_in_an_operators_message_become_tel_links(text, numbers):
+    """A visitor on a phone calls the number the adviser gave with one tap."""
+    segments = link_segments(text)
+    assert "".join(segment["text"] for segment in segments) == text
+    links = [s["href"] for s in segments if "href" in s and s["href"].startswith("tel:")]
+    assert links == numbers
