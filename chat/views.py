@@ -106,6 +106,26 @@ def console_config(user) -> dict:
             ),
             "closed": _("The conversation has ended."),
             "offline": _("The visitor is offline."),
+            "atCapacity": _(
+                "You have %(count)s conversations, your limit: end one, or raise “Chats at "
+                "once”, to accept another."
+            ),
+            "endGranted": _(
+                "End the chat? The visitor agreed: the lead keeps what they consented to "
+                "(with the transcript), and the conversation's messages are deleted."
+            ),
+            "endGrantedNoTranscript": _(
+                "End the chat? The visitor agreed to a lead without the transcript: the lead "
+                "stays, and every message is deleted."
+            ),
+            "endDeclined": _(
+                "End the chat? The visitor did not agree to pass anything on: every message is "
+                "deleted and nothing is kept."
+            ),
+            "endUnasked": _(
+                "End the chat? The visitor is asked for consent first; if they do not agree, "
+                "or leave, every message is deleted and nothing is kept."
+            ),
             "leadSaved": _("Lead saved."),
             "leadNoteSaved": _("The note was added to the lead."),
             "leadRefused": {

@@ -34,6 +34,7 @@ function start() {
   var knownWaiting = {};
   var errorTimer = null;
   var waitingCount = 0;
+  var maxChats = 3; // the operator's "chats at once", as the server last said
 
   try {
     soundBox.checked = window.localStorage.getItem("lantern.console.sound") !== "off";
@@ -152,6 +153,8 @@ function start() {
   function renderStatus(status) {
     availableBox.checked = !!status.available;
     maxChatsInput.value = status.max_chats;
+    maxChats = status.max_chats;
+    renderCapacity();
     root.querySelectorAll("[data-language]").forEach(function (box) {
       box.checked = status.languages.indexOf(box.value) !== -1;
     });
@@ -195,6 +198,7 @@ function start() {
       button.textContent = strings.accept;
       button.setAttribute("data-id", String(item.id));
       button.setAttribute("aria-label", strings.accept + " #" + item.id + " (" + item.language.toUpperCase() + ", " + topicLabel(item) + ")");
+      button.setAttribute("aria-describedby", "console-capacity");
       button.addEventListener("click", function () {
         button.disabled = true;
         send({ type: "accept", conversation: item.id });
@@ -205,6 +209,7 @@ function start() {
     });
     knownWaiting = seen;
     waitingCount = queue.length;
+    renderCapacity();
     root.querySelector("[data-queue-count]").textContent = String(queue.length);
     root.querySelector("[data-queue-empty]").hidden = queue.length > 0;
     updateTitle();
@@ -215,6 +220,20 @@ function start() {
     if (fresh) {
       signal();
     }
+  }
+
+  /* At the operator's limit, Accept is disabled, and the line above the queue says why. */
+  function renderCapacity() {
+    var open = Object.keys(conversations).filter(function (id) {
+      return !conversations[id].closed;
+    }).length;
+    var full = open >= maxChats;
+    var line = root.querySelector("[data-capacity]");
+    line.textContent = full ? format(strings.atCapacity, { count: open }) : "";
+    line.hidden = !full;
+    queueList.querySelectorAll("button[data-id]").forEach(function (button) {
+      button.disabled = full;
+    });
   }
 
   /* The tab's title shows how many visitors wait, so that it is seen from another tab. */
@@ -260,6 +279,7 @@ function start() {
       conversationsNode.prepend(node);
     }
     entry.summary = summary;
+    entry.consent = summary.consent;
     var title = entry.node.querySelector("[data-title]");
     title.id = "conversation-" + summary.id + "-title";
     title.textContent = "#" + summary.id;
@@ -273,6 +293,7 @@ function start() {
       entry.node.querySelector("[data-request-consent]").disabled = true;
     }
     root.querySelector("[data-conversations-empty]").hidden = true;
+    renderCapacity();
     return entry;
   }
 
@@ -292,6 +313,7 @@ function start() {
       }
     }
     root.querySelector("[data-conversations-empty]").hidden = Object.keys(conversations).length > 0;
+    renderCapacity();
   }
 
   function wire(entry) {
@@ -380,7 +402,27 @@ function start() {
         send({ type: "transfer", conversation: id(), to: Number(form.to.value), note: form.note.value });
       }
     });
-    node.querySelector("[data-end]").addEventListener("click", function () {
+    // End asks first, and says what will happen to the conversation.
+    var endButton = node.querySelector("[data-end]");
+    var confirmBox = node.querySelector("[data-end-confirm]");
+    function askToEnd(open) {
+      confirmBox.hidden = !open;
+      endButton.setAttribute("aria-expanded", open ? "true" : "false");
+      if (open) {
+        var consequence = node.querySelector("[data-end-consequence]");
+        consequence.textContent = endConsequence(conversations[id()]);
+        consequence.focus();
+      }
+    }
+    endButton.addEventListener("click", function () {
+      askToEnd(confirmBox.hidden);
+    });
+    node.querySelector("[data-end-cancel]").addEventListener("click", function () {
+      askToEnd(false);
+      endButton.focus();
+    });
+    node.querySelector("[data-end-now]").addEventListener("click", function () {
+      askToEnd(false);
       send({ type: "end", conversation: id() });
     });
     node.querySelector("[data-dismiss]").addEventListener("click", function () {
@@ -410,6 +452,16 @@ function start() {
         }
       });
     });
+  }
+
+  function endConsequence(entry) {
+    if (entry && entry.lead) {
+      return entry.lead.covers_transcript ? strings.endGranted : strings.endGrantedNoTranscript;
+    }
+    if (entry && entry.consent === "declined") {
+      return strings.endDeclined;
+    }
+    return strings.endUnasked;
   }
 
   /* The help directory: choose a place (services for the whole country are always listed),
@@ -532,7 +584,11 @@ function start() {
       entry.node.querySelector("[data-typing]").hidden = true;
       acknowledge(entry, frame.seq);
     }
+    if (frame.event === "consent_declined") {
+      entry.consent = "declined";
+    }
     if (frame.event === "consent_granted") {
+      entry.consent = "granted";
       entry.node.querySelector("[data-request-consent]").disabled = true;
       showAlert(entry, strings.consentGranted);
     }
@@ -676,6 +732,8 @@ function start() {
       entry.lead.editable = false; // the chat has ended: a note for the caseworker instead
       showLead(entry, entry.lead);
     }
+    entry.node.querySelector("[data-end-confirm]").hidden = true;
+    renderCapacity();
   }
 
   /* The lead form, filled from the lead as the server has it: what the visitor gave when

@@ -486,6 +486,10 @@ def test_consent_and_lead(new_context, operator_state, e2e_site, chat_ready, cha
     visitor_says(visitor, "Спасибо.")
     expect(card.locator(".line--visitor")).to_have_count(2)
     card.locator("[data-end]").click()
+    # Asked first, with what happens to the conversation.
+    expect(card.locator("[data-end-consequence]")).to_have_text(config["strings"]["endGranted"])
+    expect(card.locator("[data-end-consequence]")).to_be_focused()
+    card.locator("[data-end-now]").click()
     expect(visitor.locator("[data-view=ended]")).to_be_visible()
     expect(visitor.locator("[data-chat-ended-text]")).to_have_text(strings["consentGranted"])
     expect(visitor.locator("[data-chat-code] strong")).to_have_text(code)
