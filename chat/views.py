@@ -1,9 +1,7 @@
 """HTTP views of the chat: the widget's availability check and the operator console."""
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import permission_required
-from django.db.models import Q
 from django.http import HttpRequest, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
@@ -52,21 +50,9 @@ def console(request: HttpRequest):
 
 def console_config(user) -> dict:
     """Everything the console script needs besides the socket: choices, canned responses and
-    help directory entries in every language, and the operators a conversation can be
-    transferred to."""
+    help directory entries in every language. (The colleagues a conversation can be
+    transferred to come with the queue: who is available changes.)"""
     languages = [code for code, _name in settings.LANGUAGES]
-    operators = (
-        get_user_model()
-        .objects.filter(is_active=True)
-        .filter(
-            Q(is_superuser=True)
-            | Q(user_permissions__codename="operate_chat")
-            | Q(groups__permissions__codename="operate_chat")
-        )
-        .exclude(pk=user.pk)
-        .distinct()
-        .order_by("first_name", "username")
-    )
     return {
         "wsPath": "/ws/chat/operator/",
         "maxLength": protocol.MAX_MESSAGE_CHARS,
@@ -84,10 +70,6 @@ def console_config(user) -> dict:
         ],
         "directoryPlaces": directory_places(),
         "directory": directory_entries(languages),
-        "operators": [
-            {"id": operator.pk, "name": operator.get_full_name() or operator.get_username()}
-            for operator in operators
-        ],
         "strings": {
             "accept": _("Accept"),
             "inLanguage": _("in your language"),
@@ -127,6 +109,8 @@ def console_config(user) -> dict:
                 "or leave, every message is deleted and nothing is kept."
             ),
             "leadSaved": _("Lead saved."),
+            "nobodyToTransfer": _("No colleague is available now."),
+            "colleague": _("%(name)s (%(languages)s) · free: %(free)s"),
             "leadNoteSaved": _("The note was added to the lead."),
             "leadRefused": {
                 "lead_taken": _("A caseworker has taken this lead: add a note for them instead."),

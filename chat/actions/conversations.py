@@ -7,6 +7,7 @@ import secrets
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Count
 from django.utils import timezone, translation
 
 from lantern.staff import staff_language
@@ -82,6 +83,39 @@ def queue_for(user) -> list[dict]:
     waiting.sort(key=lambda c: (c.language not in status.languages, c.created_at))
     language = staff_language(user)
     return [conversation_summary(c, user, language) for c in waiting]
+
+
+def colleagues_for(user) -> list[dict]:
+    """Whom `user` can transfer a conversation to now: colleagues who may operate the chat and
+    are available, with their languages and free places (their limit less their open chats).
+    Sent with the queue, which every change of an operator's status or chats refreshes."""
+    from ..access import operators
+
+    statuses = (
+        available_operators()
+        .filter(user__in=operators())
+        .exclude(user=user)
+        .select_related("user")
+        .order_by("user__first_name", "user__username")
+    )
+    busy = dict(
+        Conversation.objects.filter(
+            status__in=[Conversation.Status.ACTIVE, Conversation.Status.ENDING],
+            operator__isnull=False,
+        )
+        .values("operator")
+        .annotate(count=Count("pk"))
+        .values_list("operator", "count")
+    )
+    return [
+        {
+            "id": status.user_id,
+            "name": status.user.get_full_name() or status.user.get_username(),
+            "languages": status.languages,
+            "free": max(0, status.max_chats - busy.get(status.user_id, 0)),
+        }
+        for status in statuses
+    ]
 
 
 def conversation_summary(conversation: Conversation, user=None, language: str = "") -> dict:

@@ -125,6 +125,7 @@ class OperatorConsumer(ChatConsumer):
                     "max_chats": status.max_chats,
                 },
                 "queue": conversations.queue_for(operator),
+                "colleagues": conversations.colleagues_for(operator),
                 "conversations": [
                     conversations.conversation_summary(c, operator)
                     for c in Conversation.objects.for_operator(operator)
@@ -137,8 +138,12 @@ class OperatorConsumer(ChatConsumer):
 
     async def send_queue(self) -> None:
         operator = await self.operator()
-        queue = await db(conversations.queue_for)(operator)
-        await self.send_json({"type": "queue", "queue": queue})
+
+        def read():
+            return conversations.queue_for(operator), conversations.colleagues_for(operator)
+
+        queue, colleagues = await db(read)()
+        await self.send_json({"type": "queue", "queue": queue, "colleagues": colleagues})
 
     async def start_reading(self, conversation: Conversation, operator, answer: str) -> None:
         """A conversation became this operator's: follow it, say so, and send its messages."""

@@ -89,6 +89,7 @@ function start() {
     .on("state", onState)
     .on("queue", function (frame) {
       renderQueue(frame.queue);
+      setColleagues(frame.colleagues);
     })
     .on("status", renderStatus)
     .on("accepted", function (frame) {
@@ -130,6 +131,7 @@ function start() {
     availableBox.disabled = false;
     renderStatus(frame.operator);
     renderQueue(frame.queue);
+    setColleagues(frame.colleagues);
     var open = {};
     frame.conversations.forEach(function (summary) {
       open[summary.id] = true;
@@ -220,6 +222,45 @@ function start() {
     if (fresh) {
       signal();
     }
+  }
+
+  /* Colleagues a conversation can be transferred to: those available now, with their
+     languages and free places (sent with every queue). */
+  var colleagues = [];
+
+  function setColleagues(list) {
+    colleagues = Array.isArray(list) ? list : [];
+    Object.keys(conversations).forEach(function (id) {
+      renderColleagues(conversations[id]);
+    });
+  }
+
+  function renderColleagues(entry) {
+    var select = entry.node.querySelector("[data-operators]");
+    var chosen = select.value;
+    select.textContent = "";
+    colleagues.forEach(function (colleague) {
+      var option = document.createElement("option");
+      option.value = String(colleague.id);
+      option.textContent = format(strings.colleague, {
+        name: colleague.name,
+        languages: colleague.languages.join(", ").toUpperCase(),
+        free: colleague.free
+      });
+      option.disabled = colleague.free < 1;
+      select.appendChild(option);
+    });
+    if (!colleagues.length) {
+      var none = document.createElement("option");
+      none.value = "";
+      none.textContent = strings.nobodyToTransfer;
+      select.appendChild(none);
+    }
+    if (chosen && select.querySelector("option[value='" + chosen + "']:not([disabled])")) {
+      select.value = chosen;
+    }
+    var usable = colleagues.some(function (colleague) { return colleague.free > 0; });
+    entry.node.querySelector("[data-transfer-form] button").disabled = !usable || !!entry.closed;
   }
 
   /* At the operator's limit, Accept is disabled, and the line above the queue says why. */
@@ -337,16 +378,7 @@ function start() {
       canned.value = "";
     });
     wireDirectory(entry);
-    var operators = node.querySelector("[data-operators]");
-    config.operators.forEach(function (operator) {
-      var option = document.createElement("option");
-      option.value = String(operator.id);
-      option.textContent = operator.name;
-      operators.appendChild(option);
-    });
-    if (!config.operators.length) {
-      node.querySelector("[data-transfer-form]").hidden = true;
-    }
+    renderColleagues(entry);
     config.forms.forEach(function (item) { addOption(node.querySelector("[data-forms]"), item); });
     config.urgencies.forEach(function (item) { addOption(node.querySelector("[data-urgencies]"), item); });
 

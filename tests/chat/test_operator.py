@@ -363,6 +363,27 @@ async def test_max_chats_is_enforced(operator, visitor):
     await op.accept(second.conversation_id)
 
 
+async def test_the_queue_lists_the_colleagues_one_can_transfer_to(chat_pair, operator):
+    """Available colleagues who may operate, with their languages and free places; not the
+    operator themselves, not one who is away or has no permission."""
+    v, busy = await chat_pair(available=True, languages=["ru", "lv"], max_chats=2)
+    await sync_to_async(make_user)("away", available=False, languages=["en"])
+    await sync_to_async(make_user)("no-permission", permission=False, available=True)
+    me = await operator(available=True, languages=["lv"])
+    state = me.of_type("state")[-1]
+    busy_name = busy.user.get_username()
+    assert state["colleagues"] == [
+        {"id": busy.user.pk, "name": busy_name, "languages": ["ru", "lv"], "free": 1}
+    ]
+    # A change of anyone's chats or status comes with the next queue.
+    await busy.send(type="status", max_chats=3)
+    queue = await me.expect(
+        "queue", where=lambda frame: frame["colleagues"] and frame["colleagues"][0]["free"] == 2
+    )
+    assert [c["id"] for c in queue["colleagues"]] == [busy.user.pk]
+    del v
+
+
 BAD_STATUS = [
     ({"available": "yes"}, "available"),
     ({"available": 1}, "available"),
