@@ -56,6 +56,8 @@ def console_config(user) -> dict:
     return {
         "wsPath": "/ws/chat/operator/",
         "maxLength": protocol.MAX_MESSAGE_CHARS,
+        # A visitor's message unanswered this long is marked urgent in the list.
+        "urgentSeconds": settings.LANTERN_CHAT_URGENT_SECONDS,
         "languages": [{"code": code, "name": str(name)} for code, name in settings.LANGUAGES],
         "topics": {value: str(label) for value, label in Topic.choices},
         "forms": [{"value": v, "label": str(label)} for v, label in ExploitationForm.choices],
@@ -109,6 +111,19 @@ def console_config(user) -> dict:
                 "or leave, every message is deleted and nothing is kept."
             ),
             "leadSaved": _("Lead saved."),
+            "unread": _("%(count)s unread"),
+            "urgent": _("Urgent"),
+            "waitingForAnswer": _("waiting for an answer: %(minutes)s min"),
+            "lastMessage": _("last message %(minutes)s min ago"),
+            "stateTyping": _("typing…"),
+            "stateConsent": _("asked for consent"),
+            "stateOffline": _("visitor offline"),
+            "stateTransferred": _("transferred to you"),
+            "stateHurry": _("left in a hurry"),
+            "stateEnded": _("ended"),
+            "newMessageIn": _("New message in conversation #%(id)s."),
+            "notifyTitle": _("Chat console"),
+            "noCanned": _("No canned response matches, in this conversation's language."),
             "nobodyToTransfer": _("No colleague is available now."),
             "colleague": _("%(name)s (%(languages)s) · free: %(free)s"),
             "leadNoteSaved": _("The note was added to the lead."),

@@ -352,6 +352,9 @@ LANTERN_LEAD_RETENTION_DAYS = int(os.environ.get("LANTERN_LEAD_RETENTION_DAYS", 
 # A visitor who disconnects gets this long to come back (reload, network loss) before their
 # conversation is closed.
 LANTERN_CHAT_RESUME_SECONDS = int(os.environ.get("LANTERN_CHAT_RESUME_SECONDS", "120"))
+# A visitor's message that no operator has answered for this long is marked urgent in the
+# operator's console.
+LANTERN_CHAT_URGENT_SECONDS = int(os.environ.get("LANTERN_CHAT_URGENT_SECONDS", "120"))
 # A conversation still open this long after it started is closed by `apply_retention`
 # (the chat sweep normally closes it within minutes of the visitor leaving).
 LANTERN_CHAT_MAX_AGE_HOURS = int(os.environ.get("LANTERN_CHAT_MAX_AGE_HOURS", "24"))

@@ -25,6 +25,13 @@ function start() {
   var availableBox = root.querySelector("[data-available]");
   var maxChatsInput = root.querySelector("[data-max-chats]");
   var soundBox = root.querySelector("[data-sound]");
+  var notifyBox = root.querySelector("[data-notify]");
+  var switcher = root.querySelector("[data-conversation-list]");
+  var orderSelect = root.querySelector("[data-order]");
+  var announcer = root.querySelector("[data-announce]");
+  var shortcuts = root.querySelector("[data-shortcuts]");
+  var shortcutsButton = root.querySelector("[data-shortcuts-open]");
+  var selected = null; // the conversation on screen
   var baseTitle = document.title;
 
   var conversations = {}; // id -> {node, lastSeq, ahead, summary, pending, closed}
@@ -93,10 +100,21 @@ function start() {
     })
     .on("status", renderStatus)
     .on("accepted", function (frame) {
-      focusComposer(openConversation(frame.conversation));
+      // Out of the queue at once (the queue's own refresh follows).
+      var waiting = queueList.querySelector("button[data-id='" + frame.conversation.id + "']");
+      if (waiting) {
+        waiting.closest("li").remove();
+      }
+      var entry = openConversation(frame.conversation);
+      select(entry.summary.id, true);
     })
     .on("assigned", function (frame) {
-      openConversation(frame.conversation);
+      var entry = openConversation(frame.conversation);
+      if (!onScreen(entry)) {
+        entry.transferred = true; // a colleague passed it on: shown in the list until opened
+        newVisitorMessage(entry);
+      }
+      renderList();
     })
     .on("unassigned", onGone)
     .on("transferred", onGone)
@@ -277,9 +295,11 @@ function start() {
     });
   }
 
-  /* The tab's title shows how many visitors wait, so that it is seen from another tab. */
+  /* The tab's title counts what needs the operator: unread visitor messages and visitors
+     waiting, so that it is seen from another tab. */
   function updateTitle() {
-    document.title = waitingCount ? "(" + waitingCount + ") " + baseTitle : baseTitle;
+    var count = waitingCount + totalUnread();
+    document.title = count ? "(" + count + ") " + baseTitle : baseTitle;
   }
 
   function signal() {
@@ -313,14 +333,24 @@ function start() {
       entry = {
         node: node, lastSeq: 0, ahead: {}, gapTimer: null, summary: summary, pending: {},
         received: 0, closed: false,
-        delivered: summary.visitor_delivered_seq || 0
+        delivered: summary.visitor_delivered_seq || 0,
+        // Messages up to here were written before this page had the conversation: history,
+        // not unread. Later visitor messages count as unread until the operator sees them.
+        historyUpTo: summary.last_seq || 0,
+        unread: 0, unansweredSince: null, lastActivity: Date.parse(summary.created_at) || 0,
+        typing: false, transferred: false
       };
       conversations[summary.id] = entry;
       wire(entry);
-      conversationsNode.prepend(node);
+      conversationsNode.appendChild(node);
+      node.hidden = true;
+      if (selected === null) {
+        select(summary.id);
+      }
     }
     entry.summary = summary;
     entry.consent = summary.consent;
+    entry.offline = summary.visitor_online === false;
     var title = entry.node.querySelector("[data-title]");
     title.id = "conversation-" + summary.id + "-title";
     title.textContent = "#" + summary.id;
@@ -335,6 +365,7 @@ function start() {
     }
     root.querySelector("[data-conversations-empty]").hidden = true;
     renderCapacity();
+    renderList();
     return entry;
   }
 
@@ -348,6 +379,13 @@ function start() {
       var hadFocus = entry.node.contains(document.activeElement);
       entry.node.remove();
       delete conversations[id];
+      if (String(selected) === String(id)) {
+        selected = null;
+        var next = ordered()[0];
+        if (next) {
+          select(next.summary.id);
+        }
+      }
       if (hadFocus) {
         root.querySelector("#conversations-heading").setAttribute("tabindex", "-1");
         root.querySelector("#conversations-heading").focus();
@@ -355,28 +393,207 @@ function start() {
     }
     root.querySelector("[data-conversations-empty]").hidden = Object.keys(conversations).length > 0;
     renderCapacity();
+    renderList();
+    updateTitle();
+  }
+
+  // --- the list of my conversations ----------------------------------------------------------
+  // One conversation is on screen; the list beside it shows every one with what needs the
+  // operator: unread visitor messages, how long the visitor has waited for an answer (urgent
+  // after config.urgentSeconds), and what is going on (typing, consent asked, offline...).
+
+  function onScreen(entry) {
+    return String(selected) === String(entry.summary.id) && document.visibilityState === "visible";
+  }
+
+  function select(id, focusReply) {
+    var entry = conversations[id];
+    if (!entry) {
+      return;
+    }
+    selected = entry.summary.id;
+    Object.keys(conversations).forEach(function (key) {
+      conversations[key].node.hidden = conversations[key] !== entry;
+    });
+    if (document.visibilityState === "visible") {
+      entry.unread = 0;
+    }
+    entry.transferred = false;
+    renderList();
+    updateTitle();
+    if (focusReply) {
+      focusComposer(entry);
+    }
+  }
+
+  function totalUnread() {
+    return Object.keys(conversations).reduce(function (sum, id) {
+      return sum + conversations[id].unread;
+    }, 0);
+  }
+
+  function ordered() {
+    var order = orderSelect.value;
+    return Object.keys(conversations).map(function (id) { return conversations[id]; })
+      .sort(function (a, b) {
+        if (order === "number") {
+          return a.summary.id - b.summary.id;
+        }
+        if (order === "recent") {
+          return b.lastActivity - a.lastActivity;
+        }
+        // Oldest unanswered visitor message first; then those without one, latest first.
+        var aWait = a.closed ? null : a.unansweredSince;
+        var bWait = b.closed ? null : b.unansweredSince;
+        if (aWait !== null && bWait !== null) {
+          return aWait - bWait;
+        }
+        if (aWait !== null || bWait !== null) {
+          return aWait !== null ? -1 : 1;
+        }
+        return b.lastActivity - a.lastActivity;
+      });
+  }
+
+  function minutesSince(time) {
+    return Math.max(0, Math.floor((Date.now() - time) / 60000));
+  }
+
+  function entryStates(entry) {
+    var states = [];
+    if (entry.closed) {
+      states.push(entry.hurry ? strings.stateHurry : strings.stateEnded);
+    } else {
+      if (entry.typing) {
+        states.push(strings.stateTyping);
+      }
+      if (entry.summary.status === "ending" || entry.consent === "asked") {
+        states.push(strings.stateConsent);
+      }
+      if (entry.offline) {
+        states.push(strings.stateOffline);
+      }
+      if (entry.transferred) {
+        states.push(strings.stateTransferred);
+      }
+    }
+    return states;
+  }
+
+  function renderList() {
+    var focusedId = document.activeElement && switcher.contains(document.activeElement)
+      ? document.activeElement.getAttribute("data-open") : null;
+    switcher.textContent = "";
+    ordered().forEach(function (entry) {
+      var id = entry.summary.id;
+      var urgent = !entry.closed && entry.unansweredSince !== null &&
+        Date.now() - entry.unansweredSince >= config.urgentSeconds * 1000;
+      var li = document.createElement("li");
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "switcher__entry" + (urgent ? " switcher__entry--urgent" : "") +
+        (entry.closed ? " switcher__entry--closed" : "");
+      button.setAttribute("data-open", String(id));
+      if (String(selected) === String(id)) {
+        button.setAttribute("aria-current", "true");
+      }
+      var head = document.createElement("span");
+      head.className = "switcher__head";
+      head.textContent = "#" + id + " · " + entry.summary.language.toUpperCase() + " · " + topicLabel(entry.summary);
+      button.appendChild(head);
+      if (entry.unread) {
+        var badge = document.createElement("span");
+        badge.className = "switcher__unread";
+        badge.textContent = format(strings.unread, { count: entry.unread });
+        button.appendChild(badge);
+      }
+      var meta = document.createElement("span");
+      meta.className = "switcher__meta";
+      var parts = [];
+      if (urgent) {
+        parts.push(strings.urgent);
+      }
+      if (!entry.closed && entry.unansweredSince !== null) {
+        parts.push(format(strings.waitingForAnswer, { minutes: minutesSince(entry.unansweredSince) }));
+      } else if (entry.lastActivity) {
+        parts.push(format(strings.lastMessage, { minutes: minutesSince(entry.lastActivity) }));
+      }
+      meta.textContent = parts.concat(entryStates(entry)).join(" · ");
+      button.appendChild(meta);
+      button.addEventListener("click", function () {
+        select(id, true);
+      });
+      li.appendChild(button);
+      switcher.appendChild(li);
+    });
+    if (focusedId) {
+      var again = switcher.querySelector("[data-open='" + focusedId + "']");
+      if (again) {
+        again.focus();
+      }
+    }
+  }
+
+  /* A visitor's message, in a conversation not on screen (or with the tab in the background):
+     counted, heard (unless the sound is off), announced to screen readers, and shown as a
+     desktop notification if the operator allowed it. Never the message's text, never
+     anything about the visitor: only the conversation's number. */
+  function newVisitorMessage(entry) {
+    if (onScreen(entry)) {
+      return;
+    }
+    entry.unread += 1;
+    signal();
+    announcer.textContent = format(strings.newMessageIn, { id: entry.summary.id });
+    if (notifyBox.checked && window.Notification && window.Notification.permission === "granted") {
+      try {
+        var notice = new window.Notification(strings.notifyTitle, {
+          body: format(strings.newMessageIn, { id: entry.summary.id }),
+          tag: "lantern-chat-" + entry.summary.id,
+          silent: true
+        });
+        notice.addEventListener("click", function () {
+          window.focus();
+          select(entry.summary.id, true);
+          notice.close();
+        });
+      } catch (e) { /* notifications unavailable: the title and the list still say it */ }
+    }
+  }
+
+  /* What a message changes in the list: activity, and how long the visitor has waited. */
+  function noteMessage(entry, frame) {
+    var time = Date.parse(frame.sent_at) || Date.now();
+    entry.lastActivity = Math.max(entry.lastActivity, time);
+    if (frame.sender === "visitor") {
+      if (entry.unansweredSince === null) {
+        entry.unansweredSince = time;
+      }
+      if (frame.seq > entry.historyUpTo) {
+        newVisitorMessage(entry);
+      }
+      entry.typing = false;
+    } else if (frame.sender === "operator" && frame.kind === "text") {
+      entry.unansweredSince = null;
+    }
+    renderListSoon();
+    updateTitle();
+  }
+
+  /* A burst of messages (a conversation's history) renders the list once. */
+  var listTimer = null;
+  function renderListSoon() {
+    if (!listTimer) {
+      listTimer = setTimeout(function () {
+        listTimer = null;
+        renderList();
+      }, 0);
+    }
   }
 
   function wire(entry) {
     var node = entry.node;
     var id = function () { return entry.summary.id; };
-    var canned = node.querySelector("[data-canned]");
-    config.canned.forEach(function (item) {
-      var option = document.createElement("option");
-      option.value = String(item.id);
-      option.textContent = item.title;
-      canned.appendChild(option);
-    });
-    canned.addEventListener("change", function () {
-      var item = config.canned.filter(function (c) { return String(c.id) === canned.value; })[0];
-      if (item) {
-        var text = item.texts[entry.summary.language] || item.texts.lv || "";
-        var field = node.querySelector("[data-composer] textarea");
-        field.value = text;
-        field.focus();
-      }
-      canned.value = "";
-    });
     wireDirectory(entry);
     renderColleagues(entry);
     config.forms.forEach(function (item) { addOption(node.querySelector("[data-forms]"), item); });
@@ -385,6 +602,7 @@ function start() {
     var composer = node.querySelector("[data-composer]");
     var textarea = composer.querySelector("textarea");
     var lastTyping = 0;
+    var cannedMenu = wireCanned(entry, textarea);
     composer.addEventListener("submit", function (event) {
       event.preventDefault();
       var text = textarea.value.trim();
@@ -401,6 +619,9 @@ function start() {
       lastTyping = 0; // the message hid the indicator: the next keystroke shows it again
     });
     textarea.addEventListener("keydown", function (event) {
+      if (cannedMenu.keydown(event)) {
+        return; // the canned responses' list took the key
+      }
       if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
         event.preventDefault();
         submit(composer);
@@ -484,6 +705,118 @@ function start() {
         }
       });
     });
+  }
+
+  /* Canned responses: "/" at the start of the reply opens those written in the conversation's
+     language, filtered by what follows; the arrows choose, Enter puts the text in the reply
+     (to be read and sent by the operator), Escape closes. The reply field stays where the
+     keyboard is: the list is announced through aria-activedescendant. */
+  function wireCanned(entry, textarea) {
+    var list = entry.node.querySelector("[data-canned-list]");
+    var listId = "canned-" + entry.summary.id;
+    var matches = [];
+    var active = -1;
+    list.id = listId;
+    textarea.setAttribute("aria-controls", listId);
+
+    function textOf(item) {
+      return item.texts[entry.summary.language] || "";
+    }
+
+    function close() {
+      list.hidden = true;
+      list.textContent = "";
+      matches = [];
+      active = -1;
+      textarea.removeAttribute("aria-activedescendant");
+    }
+
+    function highlight(index) {
+      active = index;
+      Array.prototype.forEach.call(list.children, function (option, i) {
+        option.setAttribute("aria-selected", i === index ? "true" : "false");
+      });
+      if (index >= 0) {
+        textarea.setAttribute("aria-activedescendant", listId + "-" + index);
+      }
+    }
+
+    function insert(item) {
+      textarea.value = textOf(item);
+      close();
+      textarea.focus();
+    }
+
+    function update() {
+      var value = textarea.value;
+      if (value.charAt(0) !== "/" || value.indexOf("\n") !== -1) {
+        close();
+        return;
+      }
+      var query = value.slice(1).toLowerCase();
+      matches = config.canned.filter(function (item) {
+        var text = textOf(item);
+        return text && (item.title.toLowerCase().indexOf(query) !== -1 ||
+          text.toLowerCase().indexOf(query) !== -1);
+      });
+      list.textContent = "";
+      matches.forEach(function (item, index) {
+        var option = document.createElement("li");
+        option.id = listId + "-" + index;
+        option.setAttribute("role", "option");
+        option.setAttribute("aria-selected", "false");
+        var title = document.createElement("strong");
+        title.textContent = item.title;
+        var text = document.createElement("span");
+        text.textContent = textOf(item);
+        option.appendChild(title);
+        option.appendChild(text);
+        option.addEventListener("mousedown", function (event) {
+          event.preventDefault(); // the reply keeps the focus
+          insert(item);
+        });
+        list.appendChild(option);
+      });
+      if (!matches.length) {
+        var none = document.createElement("li");
+        none.className = "conversation__canned-none";
+        none.textContent = strings.noCanned;
+        list.appendChild(none);
+      }
+      list.hidden = false;
+      highlight(matches.length ? 0 : -1);
+    }
+
+    textarea.addEventListener("input", update);
+    textarea.addEventListener("blur", function () { setTimeout(close, 150); });
+    return {
+      keydown: function (event) {
+        if (list.hidden) {
+          return false;
+        }
+        if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+          event.preventDefault();
+          if (matches.length) {
+            var step = event.key === "ArrowDown" ? 1 : -1;
+            highlight((active + step + matches.length) % matches.length);
+          }
+          return true;
+        }
+        if (event.key === "Enter" && !event.isComposing) {
+          event.preventDefault();
+          if (matches[active]) {
+            insert(matches[active]);
+          }
+          return true;
+        }
+        if (event.key === "Escape") {
+          event.preventDefault();
+          close();
+          return true;
+        }
+        return false;
+      }
+    };
   }
 
   function endConsequence(entry) {
@@ -619,6 +952,9 @@ function start() {
     if (frame.event === "consent_declined") {
       entry.consent = "declined";
     }
+    if (frame.event === "consent_requested" && entry.consent !== "granted") {
+      entry.consent = "asked";
+    }
     if (frame.event === "consent_granted") {
       entry.consent = "granted";
       entry.node.querySelector("[data-request-consent]").disabled = true;
@@ -627,6 +963,7 @@ function start() {
     if (log.querySelector("[data-seq='" + frame.seq + "']")) {
       return;
     }
+    noteMessage(entry, frame);
     var mine = frame.sender === "operator" && entry.pending[frame.client_id];
     if (mine) {
       mine.element.setAttribute("data-seq", frame.seq);
@@ -706,6 +1043,9 @@ function start() {
     shown(entry, frame.seq);
     var pending = entry.pending[frame.client_id];
     if (pending) {
+      if (pending.frame.type === "message") {
+        noteMessage(entry, { sender: "operator", kind: "text", seq: frame.seq });
+      }
       pending.element.setAttribute("data-seq", frame.seq);
       insertInOrder(entry.node.querySelector("[data-log]"), pending.element, frame.seq);
       if (pending.frame.type === "message") {
@@ -733,8 +1073,14 @@ function start() {
     if (entry) {
       var line = entry.node.querySelector("[data-typing]");
       line.hidden = false;
+      entry.typing = true;
+      renderList();
       clearTimeout(entry.typingTimer);
-      entry.typingTimer = setTimeout(function () { line.hidden = true; }, 4000);
+      entry.typingTimer = setTimeout(function () {
+        line.hidden = true;
+        entry.typing = false;
+        renderList();
+      }, 4000);
     }
   }
 
@@ -751,6 +1097,7 @@ function start() {
       return;
     }
     entry.closed = true;
+    entry.hurry = !!frame.do_not_contact;
     showAlert(entry, frame.do_not_contact ? strings.closedHurry : strings.closed, frame.do_not_contact);
     entry.node.classList.add("conversation--closed");
     if (frame.do_not_contact) {
@@ -766,6 +1113,7 @@ function start() {
     }
     entry.node.querySelector("[data-end-confirm]").hidden = true;
     renderCapacity();
+    renderList();
   }
 
   /* The lead form, filled from the lead as the server has it: what the visitor gave when
@@ -860,6 +1208,127 @@ function start() {
       window.localStorage.setItem("lantern.console.sound", soundBox.checked ? "on" : "off");
     } catch (e) { /* storage unavailable */ }
   });
+
+  // --- keyboard, notifications, time ---------------------------------------------------------
+
+  function typingIn(target) {
+    return target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+  }
+
+  function toggleShortcuts(open) {
+    shortcuts.hidden = !open;
+    shortcutsButton.setAttribute("aria-expanded", open ? "true" : "false");
+    if (open) {
+      shortcuts.focus();
+    } else {
+      shortcutsButton.focus();
+    }
+  }
+
+  function move(step) {
+    var list = ordered();
+    if (!list.length) {
+      return;
+    }
+    var index = list.findIndex(function (entry) { return String(entry.summary.id) === String(selected); });
+    var next = list[(index + step + list.length) % list.length];
+    select(next.summary.id, true);
+  }
+
+  function nextUnread() {
+    var list = ordered();
+    var index = list.findIndex(function (entry) { return String(entry.summary.id) === String(selected); });
+    for (var i = 1; i <= list.length; i += 1) {
+      var entry = list[(index + i + list.length) % list.length];
+      if (entry.unread) {
+        select(entry.summary.id, true);
+        return;
+      }
+    }
+  }
+
+  function acceptOldestInMyLanguages() {
+    // The queue lists the operator's languages first, each part longest waiting first.
+    var button = queueList.querySelector(".queue-item--match button[data-id]:not([disabled])");
+    if (button) {
+      button.click();
+    }
+  }
+
+  document.addEventListener("keydown", function (event) {
+    if (event.defaultPrevented) {
+      return;
+    }
+    if (event.altKey && !event.ctrlKey && !event.metaKey) {
+      var actions = {
+        ArrowDown: function () { move(1); },
+        ArrowUp: function () { move(-1); },
+        n: nextUnread,
+        a: acceptOldestInMyLanguages,
+        r: function () {
+          if (conversations[selected]) {
+            focusComposer(conversations[selected]);
+          }
+        }
+      };
+      var key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
+      // Alt with a letter types another character on some keyboards: the code says which key.
+      var byCode = { KeyN: "n", KeyA: "a", KeyR: "r" }[event.code];
+      var action = actions[key] || actions[byCode];
+      if (action) {
+        event.preventDefault();
+        action();
+      }
+      return;
+    }
+    if (event.key === "?" && !typingIn(event.target)) {
+      event.preventDefault();
+      toggleShortcuts(shortcuts.hidden);
+    } else if (event.key === "Escape" && !shortcuts.hidden) {
+      toggleShortcuts(false);
+    }
+  });
+  shortcutsButton.addEventListener("click", function () { toggleShortcuts(shortcuts.hidden); });
+  root.querySelector("[data-shortcuts-close]").addEventListener("click", function () {
+    toggleShortcuts(false);
+  });
+  orderSelect.addEventListener("change", function () {
+    try {
+      window.localStorage.setItem("lantern.console.order", orderSelect.value);
+    } catch (e) { /* storage unavailable */ }
+    renderList();
+  });
+  try {
+    orderSelect.value = window.localStorage.getItem("lantern.console.order") || "unanswered";
+    notifyBox.checked = window.localStorage.getItem("lantern.console.notify") === "on" &&
+      Boolean(window.Notification) && window.Notification.permission === "granted";
+  } catch (e) { /* storage unavailable */ }
+  notifyBox.disabled = !window.Notification;
+  notifyBox.addEventListener("change", function () {
+    var remember = function () {
+      try {
+        window.localStorage.setItem("lantern.console.notify", notifyBox.checked ? "on" : "off");
+      } catch (e) { /* storage unavailable */ }
+    };
+    if (notifyBox.checked && window.Notification.permission !== "granted") {
+      window.Notification.requestPermission().then(function (answer) {
+        notifyBox.checked = answer === "granted";
+        remember();
+      });
+    } else {
+      remember();
+    }
+  });
+  // Back to the tab: the conversation on screen is read.
+  document.addEventListener("visibilitychange", function () {
+    if (document.visibilityState === "visible" && conversations[selected]) {
+      conversations[selected].unread = 0;
+      renderList();
+      updateTitle();
+    }
+  });
+  // Waiting times move, and a visitor waiting too long for an answer becomes urgent.
+  setInterval(renderList, 5000);
 
   chat.connect(opened);
 }

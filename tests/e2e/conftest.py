@@ -444,14 +444,14 @@ Conversation.objects.open().update(
     status=Conversation.Status.CLOSED, outcome=Conversation.Outcome.ABANDONED,
     token_hash=None, closed_at=timezone.now(),
 )
-OperatorStatus.objects.update(available=False)
+OperatorStatus.objects.update(available=False, max_chats=3)
 """
 
 
 @pytest.fixture
 def chat_ready(e2e_db, chat_operator):
     """The chat open all day every day (tests must not depend on the clock), nobody available
-    and nobody waiting."""
+    and nobody waiting; every operator back to three chats at once."""
     e2e_db.run(RESET_CHAT + ALL_DAY, weekdays=list(range(7)))
     return e2e_db
 
@@ -560,8 +560,13 @@ def accept_first(console) -> int:
 
 
 def conversation_in(console, conversation: int):
-    """The conversation's card in the console."""
-    return console.locator(f"article.conversation:has(h3#conversation-{conversation}-title)")
+    """The conversation's card in the console, put on screen (chosen in the list beside it,
+    as the operator would) if another one is."""
+    card = console.locator(f"article.conversation:has(h3#conversation-{conversation}-title)")
+    entry = console.locator(f"[data-conversation-list] [data-open='{conversation}']")
+    if entry.count() and not card.is_visible():
+        entry.click()
+    return card
 
 
 def visitor_says(page, text: str) -> None:
