@@ -16,15 +16,19 @@ from channels.auth import AuthMiddlewareStack  # noqa: E402
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 
+from chat.consumers.base import OutageGuard  # noqa: E402
 from chat.routing import websocket_urlpatterns  # noqa: E402
 
 
 def application_for(routes: list) -> ProtocolTypeRouter:
-    """HTTP through Django; websockets on `routes`, behind the origin check and the session."""
+    """HTTP through Django; websockets on `routes`, behind the origin check and the session,
+    and answered in the protocol's terms when a dependency is down (`OutageGuard`)."""
     return ProtocolTypeRouter(
         {
             "http": django_asgi_app,
-            "websocket": AllowedHostsOriginValidator(AuthMiddlewareStack(URLRouter(routes))),
+            "websocket": AllowedHostsOriginValidator(
+                OutageGuard(AuthMiddlewareStack(URLRouter(routes)))
+            ),
         }
     )
 

@@ -185,18 +185,29 @@ def _sequence_update(message: Message, statuses, operator_id: int | None) -> tup
         params.append(field.get_db_prep_value(timezone.now(), connection))
     statuses = [str(status) for status in statuses]
     params += [message.conversation_id, *statuses]
-    operator = ""
+    conditions = ""
     if operator_id is not None:
         allowed, allowed_params = operator_permission_sql(connection.alias, operator_id)
-        operator = f" AND operator_id = %s AND EXISTS ({allowed})"
+        conditions = f" AND operator_id = %s AND EXISTS ({allowed})"
         params += [operator_id, *allowed_params]
+    if message.client_id:
+        # A resend takes no number: the statement stores nothing, and `do_post_message`
+        # answers with the earlier message. Left to the unique constraint, the failed INSERT
+        # would be in PostgreSQL's log, with what the client sent in it.
+        # (`client_id <> ''` lets PostgreSQL use the constraint's partial index.)
+        table = quote(Message._meta.db_table)
+        conditions += (
+            f" AND NOT EXISTS (SELECT 1 FROM {table} WHERE conversation_id = %s"  # noqa: S608
+            " AND sender = %s AND client_id = %s AND client_id <> '')"
+        )
+        params += [message.conversation_id, message.sender, message.client_id]
     # The row is found by its key alone: the status is tested on it (`IS TRUE` is no index
     # condition). Given `status IN (…)`, PostgreSQL chose the status index whenever its
     # statistics showed few open conversations, and walked every open conversation's row
     # versions on every message (docs/performance.md, session 7).
     sql = (
         f"UPDATE {quote(Conversation._meta.db_table)} SET last_seq = last_seq + 1{seen}"  # noqa: S608
-        f" WHERE id = %s AND (status IN ({', '.join(['%s'] * len(statuses))})) IS TRUE{operator}"
+        f" WHERE id = %s AND (status IN ({', '.join(['%s'] * len(statuses))})) IS TRUE{conditions}"
         " RETURNING last_seq, visitor_delivered_seq, operator_delivered_seq"
     )
     return sql, params

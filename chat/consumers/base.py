@@ -25,7 +25,7 @@ from channels.generic.websocket import AsyncJsonWebsocketConsumer
 
 from .. import protocol
 from ..actions import conversations
-from ..announce import deferring
+from ..announce import conversation_group, deferring
 from ..db import db
 from ..delivery import Read, Reader
 from ..frames import parse_frame
@@ -172,6 +172,50 @@ class RateLimiter:
         return self.strikes >= protocol.RATE_STRIKES_BEFORE_CLOSE
 
 
+class OutageGuard:
+    """ASGI middleware for the chat's websockets: a socket that cannot be served because a
+    dependency is down before it is accepted (the session's database, while the user is
+    loaded; the channel layer, which Channels asks for the socket's channel first) is told so
+    in the protocol's terms, instead of a failed handshake (HTTP 500, and a traceback in
+    daphne's log for every attempt): accepted, told `out_of_service`, closed with
+    CLOSE_SERVER_ERROR. The widget shows a new visitor the hotline; a visitor or a console
+    coming back tries again after its back-off. The failure is logged once in a while."""
+
+    def __init__(self, inner) -> None:
+        self.inner = inner
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "websocket":
+            await self.inner(scope, receive, send)
+            return
+        state = {"connect": False, "answered": False}
+
+        async def receiving():
+            message = await receive()
+            if message.get("type") == "websocket.connect":
+                state["connect"] = True
+            return message
+
+        async def sending(message):
+            if message.get("type") in ("websocket.accept", "websocket.close"):
+                state["answered"] = True
+            await send(message)
+
+        try:
+            await self.inner(scope, receiving, sending)
+        except Exception as error:  # redis-py, its connection going away, raises AttributeError too
+            if state["answered"]:
+                raise
+            log_failure("connect of", "a socket", error)
+            if not state["connect"] and (await receive()).get("type") != "websocket.connect":
+                return
+            with translation.override(settings.LANGUAGE_CODE):  # whose, nobody knows yet
+                frame = ChatError(protocol.ERROR_UNAVAILABLE).frame()
+            await send({"type": "websocket.accept"})
+            await send({"type": "websocket.send", "text": json.dumps(frame, ensure_ascii=False)})
+            await send({"type": "websocket.close", "code": protocol.CLOSE_SERVER_ERROR})
+
+
 class ChatConsumer(AsyncJsonWebsocketConsumer):
     """Frame handling shared by both sides: size limit, JSON, rate limit, dispatch to
     `on_<type>` methods, and error frames for everything that goes wrong."""
@@ -182,29 +226,6 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
     # Frames that store a message run side by side, in one lane per conversation (see
     # `receive`), so that a socket goes on reading while its messages are being stored.
     posting_types: frozenset[str] = frozenset({"message"})
-
-    async def __call__(self, scope, receive, send) -> None:
-        try:
-            await super().__call__(scope, receive, send)
-        except Exception as error:
-            if "channel_name" in vars(self):
-                raise
-            # The channel layer is down (Channels asks it for this socket's channel before
-            # anything else): a socket without one would hear nothing. Instead of a failed
-            # handshake (HTTP 500), the client is told in its own terms, and comes back.
-            log_failure("connect of", self.side, error)
-            await self.out_of_service(receive, send)
-
-    async def out_of_service(self, receive, send) -> None:
-        """Accept, say ERROR_UNAVAILABLE and close with CLOSE_SERVER_ERROR: the widget shows a
-        new visitor the hotline; a visitor or a console coming back tries again later."""
-        if (await receive()).get("type") != "websocket.connect":
-            return
-        with translation.override(settings.LANGUAGE_CODE):  # whose, nobody knows yet
-            frame = ChatError(protocol.ERROR_UNAVAILABLE).frame()
-        await send({"type": "websocket.accept"})
-        await send({"type": "websocket.send", "text": json.dumps(frame, ensure_ascii=False)})
-        await send({"type": "websocket.close", "code": protocol.CLOSE_SERVER_ERROR})
 
     async def connect(self) -> None:
         pause_watch.watch()
@@ -362,6 +383,17 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
         if outcome.error is not None:
             raise outcome.error
         return outcome.result
+
+    async def typing(self, conversation_id: int) -> None:
+        """Tell the conversation's other side that this one is typing. Nothing is stored and
+        nothing depends on it: with the channel layer down it is dropped, not an error."""
+        try:
+            await self.channel_layer.group_send(
+                conversation_group(conversation_id),
+                {"type": "chat.typing", "id": conversation_id, "sender": self.side},
+            )
+        except Exception as error:
+            log_failure("announcement", "chat.typing", error)
 
     async def send_error(self, error: ChatError, **extra) -> None:
         with translation.override(self.language):

@@ -226,10 +226,7 @@ class OperatorConsumer(ChatConsumer):
 
     async def on_typing(self, data: dict) -> None:
         _operator, conversation = await self.conversation(data)
-        await self.channel_layer.group_send(
-            conversation_group(conversation.pk),
-            {"type": "chat.typing", "id": conversation.pk, "sender": "operator"},
-        )
+        await self.typing(conversation.pk)
 
     async def on_received(self, data: dict) -> None:
         _operator, conversation = await self.conversation(data)

@@ -184,11 +184,7 @@ class VisitorConsumer(ChatConsumer):
         await self.send_json({"type": "ack", "client_id": client_id, "seq": message.seq})
 
     async def on_typing(self, data: dict) -> None:
-        conversation_id = self.require_conversation()
-        await self.channel_layer.group_send(
-            conversation_group(conversation_id),
-            {"type": "chat.typing", "id": conversation_id, "sender": "visitor"},
-        )
+        await self.typing(self.require_conversation())
 
     async def on_received(self, data: dict) -> None:
         conversation_id = self.require_conversation()

@@ -315,6 +315,7 @@ LOGGING = {
     "filters": {
         "privacy": {"()": "lantern.logging.PrivacyFilter"},
         "silenced": {"()": "lantern.logging.Silenced"},
+        "repeated": {"()": "lantern.logging.Repeated"},
     },
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {
@@ -322,7 +323,14 @@ LOGGING = {
             "class": "logging.StreamHandler",
             "formatter": "plain",
             "filters": ["privacy"],
-        }
+        },
+        # The console, for loggers of dependencies that repeat themselves (a handler's filter
+        # sees the records of the logger's children too; a logger's own filter would not).
+        "repeated": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["privacy", "repeated"],
+        },
     },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
@@ -330,6 +338,9 @@ LOGGING = {
         "django.channels.server": {"handlers": [], "level": "CRITICAL", "propagate": False},
         "daphne": {"handlers": ["console"], "level": "WARNING", "propagate": False},
         "django_tasks": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+        # The channel layer reports Redis being down from every socket's receive task, with a
+        # traceback each: once in a while instead (lantern.logging.Repeated).
+        "channels_redis": {"handlers": ["repeated"], "level": "WARNING", "propagate": False},
         # redis-py logs every event the channel layer's subscription receives (message text
         # included) at DEBUG under this name: never written, at any level.
         "push_response": {

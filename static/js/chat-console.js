@@ -8,7 +8,13 @@
  * per conversation: each is shown once, in order, and a gap makes the console ask for what
  * it missed.
  */
-import { ChatSocket, newClientId } from "./chat-socket.js";
+import {
+  ChatSocket,
+  FIRST_RECONNECT_MS,
+  MAX_RECONNECT_MS,
+  newClientId,
+  protocol
+} from "./chat-socket.js";
 
 function start() {
   var root = document.querySelector("[data-console]");
@@ -35,6 +41,9 @@ function start() {
   var baseTitle = document.title;
 
   var conversations = {}; // id -> {node, lastSeq, ahead, summary, pending, closed}
+  // The operator's messages and notes go one at a time per conversation (`pump`), in the
+  // order written, and only once the server has sent this socket its state (`ready`).
+  var ready = false;
   // A number shown above one still missing waits this long for it (its announcement may be
   // on the way) before the console asks the server for everything after what it has.
   var GAP_MS = 1500;
@@ -75,6 +84,7 @@ function start() {
     },
     onClose: function (code, outcome) {
       availableBox.disabled = true;
+      ready = false;
       if (outcome === "final") {
         // Not signed in (or without the second factor), or the permission was withdrawn.
         setConnection(strings.forbidden, "forbidden");
@@ -157,7 +167,11 @@ function start() {
       // What this console has not shown yet: everything for a new one, what it missed after
       // a reconnect (the server sends only what is new unless asked).
       send({ type: "sync", conversation: summary.id, after: entry.lastSeq });
-      resendPending(entry);
+    });
+    ready = true;
+    Object.keys(conversations).forEach(function (id) {
+      conversations[id].inFlight = null; // what was on its way goes again, with its client id
+      pump(conversations[id]);
     });
     // Closed while this console was disconnected: how, if it was lately.
     var closed = {};
@@ -613,7 +627,7 @@ function start() {
       var item = appendLine(entry, { sender: "operator", kind: "text", text: text });
       markLine(item, "sending");
       entry.pending[clientId] = { element: item, frame: { type: "message", conversation: id(), client_id: clientId, text: text } };
-      send(entry.pending[clientId].frame);
+      pump(entry);
       textarea.value = "";
       textarea.focus();
       lastTyping = 0; // the message hid the indicator: the next keystroke shows it again
@@ -641,7 +655,7 @@ function start() {
         var clientId = newClientId();
         var item = appendLine(entry, { sender: "operator", kind: "note", text: text });
         entry.pending[clientId] = { element: item, frame: { type: "note", conversation: id(), client_id: clientId, text: text } };
-        send(entry.pending[clientId].frame);
+        pump(entry);
         field.value = "";
       }
     });
@@ -971,7 +985,7 @@ function start() {
       if (frame.kind !== "note") {
         markLine(mine.element, frame.seq <= entry.delivered ? "delivered" : "sent");
       }
-      delete entry.pending[frame.client_id];
+      stored(entry, frame.client_id);
     } else {
       var item = appendLine(entry, frame);
       if (frame.sender === "operator" && frame.kind === "text") {
@@ -1002,22 +1016,42 @@ function start() {
     }
   }
 
-  /* After a reconnect, what was sent and never acknowledged goes again, with its client id:
-     the server stores it once (a resend answers with the same number). */
-  function resendPending(entry) {
-    if (!entry || entry.closed) {
+  /* Send the conversation's oldest message (or note) not yet acknowledged, if none is on its
+     way. After a reconnect it goes again with its client id: the server stores it once. */
+  function pump(entry) {
+    if (!ready || !entry || entry.closed || entry.inFlight || entry.holdTimer) {
       return;
     }
-    Object.keys(entry.pending).forEach(function (clientId) {
-      var pending = entry.pending[clientId];
-      if (pending.failed) {
-        return;
+    var next = Object.keys(entry.pending).filter(function (clientId) {
+      return !entry.pending[clientId].failed;
+    })[0];
+    if (next && send(entry.pending[next].frame)) {
+      entry.inFlight = next;
+      if (entry.pending[next].frame.type === "message") {
+        markLine(entry.pending[next].element, "sending");
       }
-      if (pending.frame.type === "message") {
-        markLine(pending.element, "sending");
-      }
-      send(pending.frame);
-    });
+    }
+  }
+
+  /* The server has stored `clientId`: the next one may go. */
+  function stored(entry, clientId) {
+    delete entry.pending[clientId];
+    if (entry.inFlight === clientId) {
+      entry.inFlight = null;
+    }
+    entry.holdDelay = 0;
+    pump(entry);
+  }
+
+  /* The server could not take it now (it failed, or too fast): the same one goes again after
+     a wait (1 s, doubling up to 15 s), and the rest after it, in order. */
+  function hold(entry) {
+    entry.holdDelay = Math.min(Math.max((entry.holdDelay || 0) * 2, FIRST_RECONNECT_MS), MAX_RECONNECT_MS);
+    clearTimeout(entry.holdTimer);
+    entry.holdTimer = setTimeout(function () {
+      entry.holdTimer = null;
+      pump(entry);
+    }, entry.holdDelay);
   }
 
   /* Tell the server what the console has shown, at most a few times a second. */
@@ -1051,7 +1085,7 @@ function start() {
       if (pending.frame.type === "message") {
         markLine(pending.element, frame.seq <= entry.delivered ? "delivered" : "sent");
       }
-      delete entry.pending[frame.client_id];
+      stored(entry, frame.client_id);
     }
   }
 
@@ -1168,13 +1202,26 @@ function start() {
     }
     if (entry && frame.client_id && entry.pending[frame.client_id]) {
       var pending = entry.pending[frame.client_id];
+      if (entry.inFlight === frame.client_id) {
+        entry.inFlight = null;
+      }
+      if (frame.code === protocol.ERROR_SERVER || frame.code === protocol.ERROR_RATE_LIMITED) {
+        hold(entry); // it passes: the same one goes again, by itself
+        return;
+      }
       pending.failed = true; // refused: sent again only when the operator asks
       markLine(pending.element, "failed");
-      pending.element.querySelector(".line__status").addEventListener("click", function () {
-        pending.failed = false;
-        markLine(pending.element, "sending");
-        send(pending.frame);
-      });
+      if (!pending.retryWired) {
+        pending.retryWired = true;
+        pending.element.querySelector(".line__status").addEventListener("click", function () {
+          if (pending.failed) {
+            pending.failed = false;
+            markLine(pending.element, "sending");
+            pump(entry);
+          }
+        });
+      }
+      pump(entry);
     }
     if (entry && frame.request === "lead" && strings.leadRefused[frame.reason]) {
       // The lead form's own refusal, said under the form.

@@ -51,6 +51,9 @@ export const protocol = readProtocol();
 export const PONG_TIMEOUT_MS = 10000; // no frame at all this long after a ping: the socket is dead
 export const FIRST_RECONNECT_MS = 1000; // the back-off starts here and doubles ...
 export const MAX_RECONNECT_MS = 15000; // ... up to this
+// A socket closed sooner than this after it opened (a server that accepts and closes at once,
+// as one out of service does) does not start the back-off again from the beginning.
+const STABLE_MS = 10000;
 const CLOSE_ABNORMAL = 1006; // what a socket given up on by the client counts as
 
 /* A client id for a message (24 hex characters; the protocol allows 1 to 64). */
@@ -80,6 +83,7 @@ export class ChatSocket {
     this.handlers = new Map();
     this.socket = null;
     this.delay = FIRST_RECONNECT_MS;
+    this.openedAt = 0;
     this.reconnectTimer = null;
     this.heartbeat = null;
     this.pongTimer = null;
@@ -125,7 +129,7 @@ export class ChatSocket {
       if (ws !== this.socket) {
         return;
       }
-      this.delay = FIRST_RECONNECT_MS;
+      this.openedAt = Date.now();
       this.startHeartbeat();
       if (greet) {
         greet();
@@ -205,6 +209,10 @@ export class ChatSocket {
 
   closed(code) {
     this.stopHeartbeat();
+    if (this.openedAt && Date.now() - this.openedAt >= STABLE_MS) {
+      this.delay = FIRST_RECONNECT_MS; // it had worked: come back quickly
+    }
+    this.openedAt = 0;
     if (protocol.NO_RECONNECT_CODES.includes(code)) {
       this.onClose(code, "final");
     } else if (this.canResume()) {

@@ -57,7 +57,15 @@ function start() {
   var stored = load(); // {token, code}: only once the visitor has started a chat
   var currentView = null;
   var opener = null;
-  var pending = {}; // client_id -> {text, element}
+  // The visitor's messages not yet acknowledged, in the order written (client_id -> {text,
+  // element, failed}). One at a time is on its way (`inFlight`), and the next goes when the
+  // server has acknowledged it: whatever happens to the connection, the server stores them in
+  // the order written. They go only on a socket the conversation is resumed on (`ready`).
+  var pending = {};
+  var inFlight = null;
+  var ready = false;
+  var holdTimer = null; // a refusal that passes (the server failing): the next try's timer
+  var holdDelay = 0;
   // Every message up to this number that the visitor may see is shown (private notes, never
   // shown, skip numbers: the server's `synced` says where there is no gap); numbers shown
   // beyond it wait in `seenAfter` until the gap before them is filled.
@@ -301,6 +309,8 @@ function start() {
       finish(S.ended); // the conversation has ended, or its token is unknown
       return;
     }
+    ready = false;
+    inFlight = null;
     if (outcome === "reconnect") {
       socketWasLost = true;
       lostAt = lostAt || Date.now();
@@ -340,13 +350,17 @@ function start() {
         justStarted = true;
         stored = { token: frame.token };
         persist();
+        ready = true;
+        pump();
       })
       .on("resumed", function () {
         setStatus(socketWasLost ? S.connected : "", true);
         socketWasLost = false;
         lostAt = null;
         syncing = false; // the resume's own `synced` follows
-        resendPending();
+        ready = true;
+        inFlight = null; // what was on its way is sent again, with its client id
+        pump();
       })
       .on("state", function (frame) {
         onState(frame.conversation);
@@ -454,7 +468,7 @@ function start() {
     var item;
     if (entry) {
       item = entry.element;
-      delete pending[frame.client_id];
+      delivered(frame.client_id);
       item.setAttribute("data-seq", frame.seq);
       insertInOrder(item, frame.seq); // the adviser may have written meanwhile
     } else {
@@ -578,7 +592,7 @@ function start() {
   function onAck(frame) {
     var entry = pending[frame.client_id];
     if (entry) {
-      delete pending[frame.client_id];
+      delivered(frame.client_id);
       entry.element.setAttribute("data-seq", frame.seq);
       insertInOrder(entry.element, frame.seq); // the adviser may have written meanwhile
       shown(frame.seq);
@@ -704,9 +718,17 @@ function start() {
       return;
     }
     if (frame.client_id && pending[frame.client_id]) {
+      if (frame.client_id === inFlight) {
+        inFlight = null;
+      }
+      if (frame.code === P.protocol.ERROR_SERVER || frame.code === P.protocol.ERROR_RATE_LIMITED) {
+        hold(); // it passes: the same message goes again, by itself, a little later
+        return;
+      }
       markStatus(pending[frame.client_id].element, "failed");
       pending[frame.client_id].failed = true;
       setStatus(frame.message || S.error, true);
+      pump();
       return;
     }
     if (frame.code === P.protocol.ERROR_TOKEN) {
@@ -733,6 +755,7 @@ function start() {
     stored = null;
     persist();
     pending = {};
+    inFlight = null;
     setStatus("");
     typingLine.hidden = true;
     $("[data-chat-ended-text]").textContent = text;
@@ -763,6 +786,7 @@ function start() {
     stored = null;
     persist();
     pending = {};
+    inFlight = null;
     lostAt = null;
     socketWasLost = false;
     typingLine.hidden = true;
@@ -811,25 +835,52 @@ function start() {
     log.appendChild(item);
     markStatus(item, "sending");
     pending[clientId] = { text: text, element: item };
-    send({ type: "message", client_id: clientId, text: text });
+    pump();
     item.addEventListener("click", function (event) {
       var entry = pending[clientId];
       if (entry && entry.failed && event.target.closest(".chat__retry")) {
         entry.failed = false;
         markStatus(item, "sending");
-        send({ type: "message", client_id: clientId, text: text });
+        pump();
         input.focus();
       }
     });
     scrollLog();
   }
 
-  function resendPending() {
-    Object.keys(pending).forEach(function (clientId) {
-      pending[clientId].failed = false;
-      markStatus(pending[clientId].element, "sending");
-      send({ type: "message", client_id: clientId, text: pending[clientId].text });
-    });
+  /* Send the oldest message not yet acknowledged, if none is on its way. */
+  function pump() {
+    if (!ready || inFlight || holdTimer) {
+      return;
+    }
+    var next = Object.keys(pending).filter(function (clientId) {
+      return !pending[clientId].failed;
+    })[0];
+    if (next && send({ type: "message", client_id: next, text: pending[next].text })) {
+      inFlight = next;
+      markStatus(pending[next].element, "sending");
+    }
+  }
+
+  /* The server has message `clientId`: the next one may go. */
+  function delivered(clientId) {
+    delete pending[clientId];
+    if (inFlight === clientId) {
+      inFlight = null;
+    }
+    holdDelay = 0;
+    pump();
+  }
+
+  /* The server could not take the message now (it failed, or the visitor wrote too fast):
+     wait (as the socket's back-off: 1 s, doubling up to 15 s), then go on in order. */
+  function hold() {
+    holdDelay = Math.min(Math.max(holdDelay * 2, P.FIRST_RECONNECT_MS), P.MAX_RECONNECT_MS);
+    clearTimeout(holdTimer);
+    holdTimer = setTimeout(function () {
+      holdTimer = null;
+      pump();
+    }, holdDelay);
   }
 
   launcher.addEventListener("click", function (event) {

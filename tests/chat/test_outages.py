@@ -277,3 +277,24 @@ async def test_the_widget_is_told_how_far_the_conversation_goes_and_where_it_has
     back = await visitor()
     await back.resume(v.token)
     assert (await back.expect("synced"))["through"] == note["seq"]
+
+
+@CHAT_DB
+async def test_a_console_opened_while_the_database_is_down_is_told_and_closed(
+    operator, monkeypatch, caplog
+):
+    """Before: the session's database failed while the user was loaded, before any consumer
+    ran: the handshake failed (HTTP 500) with a traceback in daphne's log at every attempt."""
+    from django.contrib.sessions.backends.db import SessionStore
+
+    op = await operator(connect=False)
+    monkeypatch.setattr(SessionStore, "load", database_down)
+    with caplog.at_level(logging.ERROR, logger="chat.consumers"):
+        connected, _ = await op.connect()
+        assert connected
+        error = await op.expect_error(protocol.ERROR_UNAVAILABLE)
+        await op.expect_closed(protocol.CLOSE_SERVER_ERROR)
+    assert error["message"] == str(protocol.ERROR_MESSAGES[protocol.ERROR_UNAVAILABLE])
+    assert [record.getMessage().split("\n")[0] for record in caplog.records] == [
+        "chat connect of a socket failed: OperationalError"
+    ]

@@ -81,3 +81,44 @@ def test_configured_request_log_reports_server_errors_only(console_output):
     log_response("Not Found: %s", "/en/nope/", response=HttpResponse(status=404), request=request())
 
     assert console_output.getvalue() == ""
+
+
+def test_a_dependency_failing_over_and_over_is_a_line_once_in_a_while(monkeypatch):
+    """channels_redis reports Redis being down from every socket's receive task, each time
+    with a traceback: written once in a while, with a count, and no traceback."""
+    from django.conf import settings
+
+    from lantern.logging import Repeated
+
+    # On the handler: the filter sees the records of `channels_redis.pubsub` too.
+    assert settings.LOGGING["loggers"]["channels_redis"]["handlers"] == ["repeated"]
+    assert "repeated" in settings.LOGGING["handlers"]["repeated"]["filters"]
+    now = [100.0]
+    monkeypatch.setattr(Repeated, "clock", staticmethod(lambda: now[0]))
+    repeated = Repeated()
+
+    def failure() -> logging.LogRecord:
+        try:
+            raise ConnectionError("Error 111 connecting to 127.0.0.1:6379. Connection refused.")
+        except ConnectionError:
+            import sys
+
+            return logging.LogRecord(
+                "channels_redis.pubsub",
+                logging.ERROR,
+                __file__,
+                1,
+                "Unexpected exception in receive task",
+                (),
+                sys.exc_info(),
+            )
+
+    written = [record for record in (failure() for _ in range(50)) if repeated.filter(record)]
+    now[0] += Repeated.seconds
+    last = failure()
+    assert repeated.filter(last)
+    assert len(written) == 1
+    first = logging.Formatter().format(written[0])
+    assert first == "Unexpected exception in receive task (ConnectionError)"
+    assert "Traceback" not in logging.Formatter().format(last)
+    assert last.getMessage().endswith("(and 49 times more since it was last written)")
