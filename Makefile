@@ -12,7 +12,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .PHONY: help install install-test install-bench run serve migrate demo test test-fast lint format \
 	messages compilemessages check lock browser gettext clean bench bench-chat bench-pages \
-	bench-report bench-db wrk
+	bench-report bench-console bench-db wrk
 
 help:
 	@echo "make run      install, migrate, load the demo content and serve on http://$(HOST):$(PORT)"
@@ -159,6 +159,11 @@ bench-report: install-bench
 
 bench: bench-chat bench-pages
 	$(MAKE) bench-report
+
+# The operator console through a day's shift (10 conversations of 200 messages) in Chromium:
+# time to be ready, to switch conversation and to show a new message (docs/performance.md).
+bench-console: install-test compilemessages browser
+	$(BIN)/pytest tests/e2e/bench_console.py -p no:cacheprovider -q -s
 
 clean:
 	rm -rf $(VENV) var db.sqlite3 .pytest_cache .ruff_cache
