@@ -117,7 +117,7 @@ def console_config(user) -> dict:
             "lastMessage": _("last message %(minutes)s min ago"),
             "stateTyping": _("typing…"),
             "stateConsent": _("asked for consent"),
-            "stateOffline": _("visitor offline"),
+            "stateOffline": _("visitor reconnecting"),
             "stateTransferred": _("transferred to you"),
             "stateHurry": _("left in a hurry"),
             "stateEnded": _("ended"),

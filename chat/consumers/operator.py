@@ -286,6 +286,12 @@ class OperatorConsumer(ChatConsumer):
         await self.send_lead(event["id"], operator)
 
     async def chat_presence(self, event: dict) -> None:
+        """A visitor left or came back: the queue says so for those waiting; for one of this
+        operator's conversations, the console's list shows them reconnecting, or back."""
+        if event.get("id") in self.reader.followed and "online" in event:
+            await self.send_json(
+                {"type": "presence", "conversation": event["id"], "online": bool(event["online"])}
+            )
         await self.chat_queue(event)
 
     async def chat_update(self, event: dict) -> None:

@@ -60,7 +60,8 @@ class VisitorConsumer(ChatConsumer):
             try:
                 await self.seen(self.conversation_id)
                 await self.channel_layer.group_send(
-                    OPERATORS_GROUP, {"type": "chat.presence", "id": self.conversation_id}
+                    OPERATORS_GROUP,
+                    {"type": "chat.presence", "id": self.conversation_id, "online": False},
                 )
             except Exception as error:
                 log_failure("disconnect of", "visitor", error)
@@ -165,7 +166,7 @@ class VisitorConsumer(ChatConsumer):
         await self.send_state(conversation)
         await self.flush_and_say_so(conversation.pk)
         await self.channel_layer.group_send(
-            OPERATORS_GROUP, {"type": "chat.presence", "id": conversation.pk}
+            OPERATORS_GROUP, {"type": "chat.presence", "id": conversation.pk, "online": True}
         )
 
     async def on_message(self, data: dict) -> None:

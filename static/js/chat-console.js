@@ -133,6 +133,13 @@ function start() {
     .on("delivered", onDelivered)
     .on("typing", onTyping)
     .on("conversation_closed", onClosed)
+    .on("presence", function (frame) {
+      var entry = conversations[frame.conversation];
+      if (entry && !entry.closed) {
+        entry.offline = !frame.online; // gone: reconnecting, within the resume period
+        renderList();
+      }
+    })
     .on("lead", onLead)
     .on("lead_saved", onLeadSaved)
     .on("lead_note_saved", function (frame) {

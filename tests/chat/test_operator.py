@@ -649,3 +649,15 @@ async def test_queue_changes_close_together_are_read_once(operator, monkeypatch)
     await op.expect("queue")
     await op.settle(QUEUE_SETTLE_SECONDS * 2)
     assert len(reads) == 1 and len(op.of_type("queue")) == 1
+
+
+async def test_the_console_is_told_when_its_visitor_leaves_and_comes_back(chat_pair, visitor):
+    """So that the list shows a visitor reconnecting, live (the queue alone said so only for
+    those waiting)."""
+    v, op = await chat_pair()
+    cid = v.conversation_id
+    await v.disconnect()
+    assert (await op.expect("presence", conversation=cid))["online"] is False
+    back = await visitor()
+    await back.resume(v.token)
+    assert (await op.expect("presence", conversation=cid, online=True))["online"] is True
