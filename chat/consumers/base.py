@@ -203,6 +203,8 @@ class OutageGuard:
 
         try:
             await self.inner(scope, receiving, sending)
+        except ValueError:
+            raise  # Channels' answer to a path no route matches: not an outage
         except Exception as error:  # redis-py, its connection going away, raises AttributeError too
             if state["answered"]:
                 raise

@@ -8,13 +8,7 @@
  * per conversation: each is shown once, in order, and a gap makes the console ask for what
  * it missed.
  */
-import {
-  ChatSocket,
-  FIRST_RECONNECT_MS,
-  MAX_RECONNECT_MS,
-  newClientId,
-  protocol
-} from "./chat-socket.js";
+import { ChatSocket, Outbox, newClientId } from "./chat-socket.js";
 
 function start() {
   var root = document.querySelector("[data-console]");
@@ -40,9 +34,9 @@ function start() {
   var selected = null; // the conversation on screen
   var baseTitle = document.title;
 
-  var conversations = {}; // id -> {node, lastSeq, ahead, summary, pending, closed}
-  // The operator's messages and notes go one at a time per conversation (`pump`), in the
-  // order written, and only once the server has sent this socket its state (`ready`).
+  var conversations = {}; // id -> {node, lastSeq, ahead, summary, outbox, closed}
+  // The operator's messages and notes go through each conversation's Outbox (chat-socket.js):
+  // one at a time, in the order written, only once the server has sent this socket its state.
   var ready = false;
   // A number shown above one still missing waits this long for it (its announcement may be
   // on the way) before the console asks the server for everything after what it has.
@@ -84,7 +78,7 @@ function start() {
     },
     onClose: function (code, outcome) {
       availableBox.disabled = true;
-      ready = false;
+      setReady(false);
       if (outcome === "final") {
         // Not signed in (or without the second factor), or the permission was withdrawn.
         setConnection(strings.forbidden, "forbidden");
@@ -175,11 +169,7 @@ function start() {
       // a reconnect (the server sends only what is new unless asked).
       send({ type: "sync", conversation: summary.id, after: entry.lastSeq });
     });
-    ready = true;
-    Object.keys(conversations).forEach(function (id) {
-      conversations[id].inFlight = null; // what was on its way goes again, with its client id
-      pump(conversations[id]);
-    });
+    setReady(true); // what was on its way goes again, with its client id
     // Closed while this console was disconnected: how, if it was lately.
     var closed = {};
     (frame.closed || []).forEach(function (item) { closed[item.id] = item; });
@@ -352,7 +342,12 @@ function start() {
     if (!entry) {
       var node = template.content.firstElementChild.cloneNode(true);
       entry = {
-        node: node, lastSeq: 0, ahead: {}, gapTimer: null, summary: summary, pending: {},
+        node: node, lastSeq: 0, ahead: {}, gapTimer: null, summary: summary,
+        outbox: new Outbox(send, function (item) {
+          if (item.frame.type === "message") {
+            markLine(item.element, "sending");
+          }
+        }),
         received: 0, closed: false,
         delivered: summary.visitor_delivered_seq || 0,
         // Messages up to here were written before this page had the conversation: history,
@@ -362,6 +357,7 @@ function start() {
         typing: false, transferred: false
       };
       conversations[summary.id] = entry;
+      entry.outbox.setReady(ready);
       wire(entry);
       conversationsNode.appendChild(node);
       node.hidden = true;
@@ -633,8 +629,7 @@ function start() {
       var clientId = newClientId();
       var item = appendLine(entry, { sender: "operator", kind: "text", text: text });
       markLine(item, "sending");
-      entry.pending[clientId] = { element: item, frame: { type: "message", conversation: id(), client_id: clientId, text: text } };
-      pump(entry);
+      entry.outbox.add(clientId, { element: item, frame: { type: "message", conversation: id(), client_id: clientId, text: text } });
       textarea.value = "";
       textarea.focus();
       lastTyping = 0; // the message hid the indicator: the next keystroke shows it again
@@ -661,8 +656,7 @@ function start() {
       if (text) {
         var clientId = newClientId();
         var item = appendLine(entry, { sender: "operator", kind: "note", text: text });
-        entry.pending[clientId] = { element: item, frame: { type: "note", conversation: id(), client_id: clientId, text: text } };
-        pump(entry);
+        entry.outbox.add(clientId, { element: item, frame: { type: "note", conversation: id(), client_id: clientId, text: text } });
         field.value = "";
       }
     });
@@ -985,14 +979,13 @@ function start() {
       return;
     }
     noteMessage(entry, frame);
-    var mine = frame.sender === "operator" && entry.pending[frame.client_id];
+    var mine = frame.sender === "operator" && frame.client_id && entry.outbox.stored(frame.client_id);
     if (mine) {
       mine.element.setAttribute("data-seq", frame.seq);
       insertInOrder(log, mine.element, frame.seq);
       if (frame.kind !== "note") {
         markLine(mine.element, frame.seq <= entry.delivered ? "delivered" : "sent");
       }
-      stored(entry, frame.client_id);
     } else {
       var item = appendLine(entry, frame);
       if (frame.sender === "operator" && frame.kind === "text") {
@@ -1023,42 +1016,12 @@ function start() {
     }
   }
 
-  /* Send the conversation's oldest message (or note) not yet acknowledged, if none is on its
-     way. After a reconnect it goes again with its client id: the server stores it once. */
-  function pump(entry) {
-    if (!ready || !entry || entry.closed || entry.inFlight || entry.holdTimer) {
-      return;
-    }
-    var next = Object.keys(entry.pending).filter(function (clientId) {
-      return !entry.pending[clientId].failed;
-    })[0];
-    if (next && send(entry.pending[next].frame)) {
-      entry.inFlight = next;
-      if (entry.pending[next].frame.type === "message") {
-        markLine(entry.pending[next].element, "sending");
-      }
-    }
-  }
-
-  /* The server has stored `clientId`: the next one may go. */
-  function stored(entry, clientId) {
-    delete entry.pending[clientId];
-    if (entry.inFlight === clientId) {
-      entry.inFlight = null;
-    }
-    entry.holdDelay = 0;
-    pump(entry);
-  }
-
-  /* The server could not take it now (it failed, or too fast): the same one goes again after
-     a wait (1 s, doubling up to 15 s), and the rest after it, in order. */
-  function hold(entry) {
-    entry.holdDelay = Math.min(Math.max((entry.holdDelay || 0) * 2, FIRST_RECONNECT_MS), MAX_RECONNECT_MS);
-    clearTimeout(entry.holdTimer);
-    entry.holdTimer = setTimeout(function () {
-      entry.holdTimer = null;
-      pump(entry);
-    }, entry.holdDelay);
+  /* A greeted socket (its `state` has come), or none: every conversation's outbox. */
+  function setReady(value) {
+    ready = value;
+    Object.keys(conversations).forEach(function (id) {
+      conversations[id].outbox.setReady(value && !conversations[id].closed);
+    });
   }
 
   /* Tell the server what the console has shown, at most a few times a second. */
@@ -1082,7 +1045,7 @@ function start() {
     }
     // The server does not echo a message back to the socket that sent it: this is its number.
     shown(entry, frame.seq);
-    var pending = entry.pending[frame.client_id];
+    var pending = entry.outbox.stored(frame.client_id);
     if (pending) {
       if (pending.frame.type === "message") {
         noteMessage(entry, { sender: "operator", kind: "text", seq: frame.seq });
@@ -1092,7 +1055,6 @@ function start() {
       if (pending.frame.type === "message") {
         markLine(pending.element, frame.seq <= entry.delivered ? "delivered" : "sent");
       }
-      stored(entry, frame.client_id);
     }
   }
 
@@ -1138,6 +1100,7 @@ function start() {
       return;
     }
     entry.closed = true;
+    entry.outbox.setReady(false);
     entry.hurry = !!frame.do_not_contact;
     showAlert(entry, frame.do_not_contact ? strings.closedHurry : strings.closed, frame.do_not_contact);
     entry.node.classList.add("conversation--closed");
@@ -1202,33 +1165,24 @@ function start() {
     if (!entry && frame.client_id) {
       // Errors about a message name its client id, not always its conversation.
       Object.keys(conversations).forEach(function (id) {
-        if (conversations[id].pending[frame.client_id]) {
+        if (conversations[id].outbox.get(frame.client_id)) {
           entry = conversations[id];
         }
       });
     }
-    if (entry && frame.client_id && entry.pending[frame.client_id]) {
-      var pending = entry.pending[frame.client_id];
-      if (entry.inFlight === frame.client_id) {
-        entry.inFlight = null;
+    var pending = entry && frame.client_id && entry.outbox.get(frame.client_id);
+    if (pending) {
+      if (entry.outbox.refused(frame.client_id, frame.code)) {
+        return; // it passes (the server failing): the same one goes again, by itself
       }
-      if (frame.code === protocol.ERROR_SERVER || frame.code === protocol.ERROR_RATE_LIMITED) {
-        hold(entry); // it passes: the same one goes again, by itself
-        return;
-      }
-      pending.failed = true; // refused: sent again only when the operator asks
-      markLine(pending.element, "failed");
+      markLine(pending.element, "failed"); // refused: sent again only when the operator asks
       if (!pending.retryWired) {
         pending.retryWired = true;
+        var clientId = frame.client_id;
         pending.element.querySelector(".line__status").addEventListener("click", function () {
-          if (pending.failed) {
-            pending.failed = false;
-            markLine(pending.element, "sending");
-            pump(entry);
-          }
+          entry.outbox.retry(clientId);
         });
       }
-      pump(entry);
     }
     if (entry && frame.request === "lead" && strings.leadRefused[frame.reason]) {
       // The lead form's own refusal, said under the form.

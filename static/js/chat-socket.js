@@ -63,6 +63,118 @@ export function newClientId() {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
 }
 
+/*
+ * One conversation's own messages not yet acknowledged, in the order written: one at a time
+ * is on its way, the next once the server has acknowledged it, and only while `ready` (on a
+ * socket the server has greeted: `resumed`, the console's `state`). Whatever happens to the
+ * connection, the server stores them in the order written, each once (a message sent again
+ * keeps its client id). What the server could not take now (a failure of its own, too many at
+ * once) goes again by itself after a wait (1 s, doubling up to 15 s), still in order; any other
+ * refusal marks the message failed, for the person to try again.
+ *
+ *     const outbox = new Outbox(frame => chat.send(frame), entry => show(entry, "sending"));
+ *     outbox.add(clientId, { frame: { type: "message", client_id: clientId, text }, element });
+ *     outbox.stored(frame.client_id);          // on its ack (or its message, after a resume)
+ *     outbox.refused(frame.client_id, frame.code) // on an error naming it: true if it goes again
+ */
+export class Outbox {
+  constructor(send, sending = () => {}) {
+    this.send = send;
+    this.sending = sending;
+    this.entries = new Map();
+    this.inFlight = null;
+    this.ready = false;
+    this.holdTimer = null;
+    this.holdDelay = 0;
+  }
+
+  get(id) {
+    return this.entries.get(id);
+  }
+
+  add(id, entry) {
+    entry.failed = false;
+    this.entries.set(id, entry);
+    this.pump();
+    return entry;
+  }
+
+  /* A greeted socket (true), or none (false). What was on its way goes again when ready. */
+  setReady(ready) {
+    this.ready = ready;
+    this.inFlight = null;
+    this.pump();
+  }
+
+  pump() {
+    if (!this.ready || this.inFlight !== null || this.holdTimer !== null) {
+      return;
+    }
+    for (const [id, entry] of this.entries) {
+      if (!entry.failed) {
+        if (this.send(entry.frame)) {
+          this.inFlight = id;
+          this.sending(entry);
+        }
+        return;
+      }
+    }
+  }
+
+  /* The server has it: the entry, gone from the outbox, and the next one goes. */
+  stored(id) {
+    const entry = this.entries.get(id);
+    this.entries.delete(id);
+    if (this.inFlight === id) {
+      this.inFlight = null;
+    }
+    this.holdDelay = 0;
+    this.pump();
+    return entry;
+  }
+
+  /* Refused with `code`: true if it goes again by itself, false if it is marked failed. */
+  refused(id, code) {
+    const entry = this.entries.get(id);
+    if (!entry) {
+      return false;
+    }
+    if (this.inFlight === id) {
+      this.inFlight = null;
+    }
+    if (code === protocol.ERROR_SERVER || code === protocol.ERROR_RATE_LIMITED) {
+      this.holdDelay = Math.min(Math.max(this.holdDelay * 2, FIRST_RECONNECT_MS), MAX_RECONNECT_MS);
+      clearTimeout(this.holdTimer);
+      this.holdTimer = setTimeout(() => {
+        this.holdTimer = null;
+        this.pump();
+      }, this.holdDelay);
+      return true;
+    }
+    entry.failed = true;
+    this.pump();
+    return false;
+  }
+
+  /* The person asks for a failed one to go again. */
+  retry(id) {
+    const entry = this.entries.get(id);
+    if (entry && entry.failed) {
+      entry.failed = false;
+      this.sending(entry);
+      this.pump();
+    }
+  }
+
+  clear() {
+    this.entries.clear();
+    this.inFlight = null;
+    clearTimeout(this.holdTimer);
+    this.holdTimer = null;
+    this.holdDelay = 0;
+  }
+}
+
 export class ChatSocket {
   /**
    * path: the endpoint on this page's host ("/ws/chat/visitor/").

@@ -57,15 +57,9 @@ function start() {
   var stored = load(); // {token, code}: only once the visitor has started a chat
   var currentView = null;
   var opener = null;
-  // The visitor's messages not yet acknowledged, in the order written (client_id -> {text,
-  // element, failed}). One at a time is on its way (`inFlight`), and the next goes when the
-  // server has acknowledged it: whatever happens to the connection, the server stores them in
-  // the order written. They go only on a socket the conversation is resumed on (`ready`).
-  var pending = {};
-  var inFlight = null;
-  var ready = false;
-  var holdTimer = null; // a refusal that passes (the server failing): the next try's timer
-  var holdDelay = 0;
+  // The visitor's messages not yet acknowledged, in order (chat-socket.js's Outbox: one at a
+  // time, only on a socket the conversation is resumed on), once chat-socket.js is loaded.
+  var outbox = null;
   // Every message up to this number that the visitor may see is shown (private notes, never
   // shown, skip numbers: the server's `synced` says where there is no gap); numbers shown
   // beyond it wait in `seenAfter` until the gap before them is filled.
@@ -257,6 +251,9 @@ function start() {
     if (!loading) {
       loading = import("./chat-socket.js").then(function (module) {
         P = module;
+        outbox = new module.Outbox(send, function (entry) {
+          markStatus(entry.element, "sending");
+        });
         chat = new module.ChatSocket(root.getAttribute("data-ws-path"), {
           // A lost socket comes back only for a conversation this tab has started.
           canResume: function () {
@@ -309,8 +306,9 @@ function start() {
       finish(S.ended); // the conversation has ended, or its token is unknown
       return;
     }
-    ready = false;
-    inFlight = null;
+    if (outbox) {
+      outbox.setReady(false);
+    }
     if (outcome === "reconnect") {
       socketWasLost = true;
       lostAt = lostAt || Date.now();
@@ -350,17 +348,14 @@ function start() {
         justStarted = true;
         stored = { token: frame.token };
         persist();
-        ready = true;
-        pump();
+        outbox.setReady(true);
       })
       .on("resumed", function () {
         setStatus(socketWasLost ? S.connected : "", true);
         socketWasLost = false;
         lostAt = null;
         syncing = false; // the resume's own `synced` follows
-        ready = true;
-        inFlight = null; // what was on its way is sent again, with its client id
-        pump();
+        outbox.setReady(true); // what was on its way goes again, with its client id
       })
       .on("state", function (frame) {
         onState(frame.conversation);
@@ -464,11 +459,11 @@ function start() {
     if (frame.event === "consent_granted" || frame.event === "consent_declined") {
       return; // written for the adviser; the visitor sees their own answer's confirmation
     }
-    var entry = frame.sender === "visitor" && frame.client_id && pending[frame.client_id];
+    var entry = frame.sender === "visitor" && frame.client_id && outbox.get(frame.client_id);
     var item;
     if (entry) {
       item = entry.element;
-      delivered(frame.client_id);
+      outbox.stored(frame.client_id);
       item.setAttribute("data-seq", frame.seq);
       insertInOrder(item, frame.seq); // the adviser may have written meanwhile
     } else {
@@ -590,9 +585,8 @@ function start() {
   }
 
   function onAck(frame) {
-    var entry = pending[frame.client_id];
+    var entry = outbox.stored(frame.client_id);
     if (entry) {
-      delivered(frame.client_id);
       entry.element.setAttribute("data-seq", frame.seq);
       insertInOrder(entry.element, frame.seq); // the adviser may have written meanwhile
       shown(frame.seq);
@@ -717,18 +711,12 @@ function start() {
       unavailable(frame.message || S.noOperators, false);
       return;
     }
-    if (frame.client_id && pending[frame.client_id]) {
-      if (frame.client_id === inFlight) {
-        inFlight = null;
+    var mine = frame.client_id && outbox.get(frame.client_id);
+    if (mine) {
+      if (!outbox.refused(frame.client_id, frame.code)) {
+        markStatus(mine.element, "failed"); // for the visitor to try again
+        setStatus(frame.message || S.error, true);
       }
-      if (frame.code === P.protocol.ERROR_SERVER || frame.code === P.protocol.ERROR_RATE_LIMITED) {
-        hold(); // it passes: the same message goes again, by itself, a little later
-        return;
-      }
-      markStatus(pending[frame.client_id].element, "failed");
-      pending[frame.client_id].failed = true;
-      setStatus(frame.message || S.error, true);
-      pump();
       return;
     }
     if (frame.code === P.protocol.ERROR_TOKEN) {
@@ -754,8 +742,9 @@ function start() {
     leaving = false;
     stored = null;
     persist();
-    pending = {};
-    inFlight = null;
+    if (outbox) {
+      outbox.clear();
+    }
     setStatus("");
     typingLine.hidden = true;
     $("[data-chat-ended-text]").textContent = text;
@@ -785,8 +774,9 @@ function start() {
     ended = true;
     stored = null;
     persist();
-    pending = {};
-    inFlight = null;
+    if (outbox) {
+      outbox.clear();
+    }
     lostAt = null;
     socketWasLost = false;
     typingLine.hidden = true;
@@ -834,53 +824,14 @@ function start() {
     renderMessage(item, { sender: "visitor", text: text });
     log.appendChild(item);
     markStatus(item, "sending");
-    pending[clientId] = { text: text, element: item };
-    pump();
+    outbox.add(clientId, { frame: { type: "message", client_id: clientId, text: text }, element: item });
     item.addEventListener("click", function (event) {
-      var entry = pending[clientId];
-      if (entry && entry.failed && event.target.closest(".chat__retry")) {
-        entry.failed = false;
-        markStatus(item, "sending");
-        pump();
+      if (event.target.closest(".chat__retry")) {
+        outbox.retry(clientId);
         input.focus();
       }
     });
     scrollLog();
-  }
-
-  /* Send the oldest message not yet acknowledged, if none is on its way. */
-  function pump() {
-    if (!ready || inFlight || holdTimer) {
-      return;
-    }
-    var next = Object.keys(pending).filter(function (clientId) {
-      return !pending[clientId].failed;
-    })[0];
-    if (next && send({ type: "message", client_id: next, text: pending[next].text })) {
-      inFlight = next;
-      markStatus(pending[next].element, "sending");
-    }
-  }
-
-  /* The server has message `clientId`: the next one may go. */
-  function delivered(clientId) {
-    delete pending[clientId];
-    if (inFlight === clientId) {
-      inFlight = null;
-    }
-    holdDelay = 0;
-    pump();
-  }
-
-  /* The server could not take the message now (it failed, or the visitor wrote too fast):
-     wait (as the socket's back-off: 1 s, doubling up to 15 s), then go on in order. */
-  function hold() {
-    holdDelay = Math.min(Math.max(holdDelay * 2, P.FIRST_RECONNECT_MS), P.MAX_RECONNECT_MS);
-    clearTimeout(holdTimer);
-    holdTimer = setTimeout(function () {
-      holdTimer = null;
-      pump();
-    }, holdDelay);
   }
 
   launcher.addEventListener("click", function (event) {
