@@ -1,3 +1,5 @@
+import re
+
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -10,15 +12,23 @@ SEARCH_QUERY_MAX_LENGTH = 200
 SEARCH_RESULTS_PER_PAGE = 10
 
 
+def search_terms(query: str) -> str:
+    """The words of a query, lower case, joined by spaces: what is not a word (quotes,
+    brackets, control characters) and the backends' own operators (AND, NOT, NEAR are
+    operators only in capitals) never reach the search backend, whose syntax errors were
+    server errors."""
+    return " ".join(re.findall(r"\w+(?:-\w+)*", query)).lower()
+
+
 @require_GET
 def search(request: HttpRequest) -> HttpResponse:
     """Search every live public page. The index holds each page's text in every language;
     results are shown in the visitor's language."""
     query = request.GET.get("q", "").strip()[:SEARCH_QUERY_MAX_LENGTH]
     results = None
-    if query:
+    if terms := search_terms(query):
         pages = Page.objects.live().public().specific().exclude(depth__lte=1)
-        results = Paginator(pages.search(query), SEARCH_RESULTS_PER_PAGE).get_page(
+        results = Paginator(pages.search(terms), SEARCH_RESULTS_PER_PAGE).get_page(
             request.GET.get("page")
         )
     return render(request, "awareness/search.html", {"query": query, "results": results})

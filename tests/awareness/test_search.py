@@ -126,3 +126,15 @@ def test_results_are_paginated(client, tree):
 
 def test_search_only_answers_get(client):
     assert client.post("/en/search/", {"q": "x"}).status_code == 405
+
+
+@pytest.mark.parametrize(
+    "query", ["\x00", "a\x00b", '"', '"unclosed', "'", "AND", "NOT", "(", "*", "^", "-", ":"]
+)
+def test_search_syntax_and_control_characters_are_never_an_error(client, russian_page, query):
+    """Before: `?q=%00` was a server error on both databases, `?q="` on SQLite (the search
+    backend's own query syntax). What is not a word is not searched for."""
+    response = search(client, "en", q=query)
+    assert response.status_code == 200
+    found = results(search(client, "ru", q=f'"{RUSSIAN_WORD}\x00'))
+    assert found == [("/ru/tsearch-ru/", title_of("tsearch", "ru"))]
