@@ -12,7 +12,7 @@ export PIP_DISABLE_PIP_VERSION_CHECK := 1
 
 .PHONY: help install install-test install-bench run serve migrate demo test test-fast lint format \
 	messages compilemessages check lock browser gettext clean bench bench-chat bench-pages \
-	bench-report bench-console bench-db wrk
+	bench-report bench-console bench-challenge bench-db wrk
 
 help:
 	@echo "make run      install, migrate, load the demo content and serve on http://$(HOST):$(PORT)"
@@ -164,6 +164,11 @@ bench: bench-chat bench-pages
 # time to be ready, to switch conversation and to show a new message (docs/performance.md).
 bench-console: install-test compilemessages browser
 	$(BIN)/pytest tests/e2e/bench_console.py -p no:cacheprovider -q -s
+
+# The proof of work before a start: a visitor's start on a 4x slower CPU at each level, and
+# how long this machine needs to fill the queue (docs/performance.md). About 5 minutes.
+bench-challenge: install-test compilemessages browser
+	$(BIN)/pytest tests/e2e/bench_challenge.py -p no:cacheprovider -q -s
 
 clean:
 	rm -rf $(VENV) var db.sqlite3 .pytest_cache .ruff_cache

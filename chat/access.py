@@ -6,6 +6,7 @@ code (and, where the socket must go, its close code).
 - An operator holds the permission `chat.operate_chat` (as `lantern.staff.holders` and
   Django's `has_perm` grant it), checked afresh from the database on every action, and may use
   only the conversations assigned to them.
+- A socket at all is opened only from this site's own pages (`SameOriginOnly`).
 """
 
 from __future__ import annotations
@@ -13,11 +14,14 @@ from __future__ import annotations
 import datetime
 import functools
 import hashlib
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db.models import Exists
+from django.http.request import split_domain_port, validate_host
 from django.utils import timezone
+from django.utils.http import is_same_domain
 
 from lantern.staff import holders
 
@@ -112,3 +116,104 @@ def operator_permission_sql(alias: str, user_id: int) -> tuple[str, tuple]:
     query = _operator(user_id).values("pk").query
     sql, params = query.get_compiler(using=alias).as_sql()
     return sql, tuple(params)
+
+
+# --- Sockets --------------------------------------------------------------------------------
+
+DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def normalised_origin(value: str) -> str | None:
+    """`value` as an origin spelled one way (`scheme://host[:port]`, lower case, without the
+    scheme's default port), or None if it is not an http(s) origin at all ("null", a path,
+    a user name...)."""
+    try:
+        parts = urlsplit(value)
+        port = parts.port
+    except ValueError:  # a port that is not a number, or out of range
+        return None
+    host = parts.hostname
+    if (
+        parts.scheme not in DEFAULT_PORTS
+        or not host
+        or "@" in parts.netloc
+        or parts.path
+        or parts.query
+        or parts.fragment
+    ):
+        return None
+    if ":" in host:
+        host = f"[{host}]"  # IPv6
+    if port is None or port == DEFAULT_PORTS[parts.scheme]:
+        return f"{parts.scheme}://{host}"
+    return f"{parts.scheme}://{host}:{port}"
+
+
+def socket_origin(scope) -> str | None:
+    """The origin of the page a socket belongs to when it is this site's own: the scheme the
+    browser used (wss, or https as SECURE_PROXY_SSL_HEADER says behind a TLS-terminating
+    proxy, as Django decides `request.is_secure()`), and the Host header, which must be one
+    of ALLOWED_HOSTS. None when the host is not allowed."""
+    headers = dict(scope.get("headers") or ())
+    host = headers.get(b"host", b"").decode("latin-1")
+    domain, _port = split_domain_port(host)
+    allowed = settings.ALLOWED_HOSTS
+    if settings.DEBUG and not allowed:
+        allowed = [".localhost", "127.0.0.1", "[::1]"]  # as Django's own host check
+    if not domain or not validate_host(domain, allowed):
+        return None
+    secure = scope.get("scheme") == "wss"
+    proxy_header = getattr(settings, "SECURE_PROXY_SSL_HEADER", None)
+    if proxy_header:
+        name, secure_value = proxy_header
+        header = name.removeprefix("HTTP_").lower().replace("_", "-").encode("latin-1")
+        value = headers.get(header, b"").decode("latin-1")
+        secure = value.split(",", 1)[0].strip() == secure_value
+    return normalised_origin(f"{'https' if secure else 'http'}://{host}")
+
+
+def origin_allowed(scope) -> bool:
+    """Whether a socket may be opened from the page that asks: its Origin header, scheme, host
+    and port, is this site's own origin (`socket_origin`) or one of CSRF_TRUSTED_ORIGINS
+    (`https://*.example.org` allows its subdomains, as for Django's CSRF check). A request
+    without an Origin (no browser sends none) is refused."""
+    raw = dict(scope.get("headers") or ()).get(b"origin")
+    origin = normalised_origin(raw.decode("latin-1")) if raw else None
+    if origin is None:
+        return False
+    if origin == socket_origin(scope):
+        return True
+    scheme, netloc = origin.split("://", 1)
+    for trusted in settings.CSRF_TRUSTED_ORIGINS:
+        if "*" not in trusted:
+            if origin == normalised_origin(trusted):
+                return True
+            continue
+        parts = urlsplit(trusted)
+        if parts.scheme == scheme and is_same_domain(netloc, parts.netloc.lstrip("*")):
+            return True
+    return False
+
+
+async def refuse_socket(scope, receive, send) -> None:
+    """An ASGI application that refuses a websocket during its handshake: daphne answers
+    HTTP 403 and logs nothing but its access line. Nothing else runs (no channel layer, no
+    session): a refusal costs nothing and cannot fail."""
+    message = await receive()
+    if message["type"] == "websocket.connect":
+        await send({"type": "websocket.close"})
+
+
+class SameOriginOnly:
+    """ASGI middleware for the websockets: a socket whose page is not one of this site's
+    (`origin_allowed`) is refused during the handshake (`refuse_socket`), before anything
+    else runs. Channels' AllowedHostsOriginValidator compared the host alone: a page of
+    another scheme or port of an allowed host passed."""
+
+    def __init__(self, application) -> None:
+        self.application = application
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] == "websocket" and not origin_allowed(scope):
+            return await refuse_socket(scope, receive, send)
+        return await self.application(scope, receive, send)

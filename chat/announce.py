@@ -45,6 +45,12 @@ def conversation_group(conversation_id: int) -> str:
     return f"chat.conversation.{conversation_id}"
 
 
+def visitor_group(conversation_id: int) -> str:
+    """The visitor's own sockets of a conversation: one at a time (a new one replaces the
+    others, chat/consumers/visitor.py)."""
+    return f"chat.visitor.{conversation_id}"
+
+
 # How often a process asks the channel layer whether it works, at most (`layer_reachable`).
 LAYER_CHECK_SECONDS = 2.0
 LAYER_CHECK_TIMEOUT = 1.0

@@ -22,7 +22,7 @@ from lantern.choices import ExploitationForm
 
 from . import protocol
 from .consent import CONSENT_VERSION, consent_text
-from .models import Message, Topic
+from .models import Conversation, Message, Topic
 from .protocol import ChatError
 from .referrals.models import Lead
 from .sanitize import clean_text, link_segments
@@ -49,7 +49,32 @@ def parse_frame(text_data: str | None) -> tuple[dict | None, str | None]:
         return None, protocol.ERROR_MALFORMED
     if not isinstance(data, dict) or not isinstance(data.get("type"), str):
         return None, protocol.ERROR_MALFORMED
+    # The websocket delivers valid UTF-8, but JSON may escape half of a surrogate pair
+    # ("\ud800"): text that cannot be encoded again, so it can be neither stored, nor sent
+    # back, nor logged. Such a frame is refused whole, before any of it is used.
+    if "\\u" in text_data and not _is_unicode(data):
+        return None, protocol.ERROR_MALFORMED
     return data, None
+
+
+def _is_unicode(data) -> bool:
+    """Whether every key and string in `data` (parsed JSON) is valid Unicode: no lone
+    surrogates. Walked without recursion (nesting is as deep as the parser allowed)."""
+    pending = [data]
+    while pending:
+        value = pending.pop()
+        if isinstance(value, str):
+            if not value.isascii():
+                try:
+                    value.encode("utf-8")
+                except UnicodeEncodeError:
+                    return False
+        elif isinstance(value, dict):
+            pending.extend(value.keys())
+            pending.extend(value.values())
+        elif isinstance(value, list):
+            pending.extend(value)
+    return True
 
 
 # --- Fields ---------------------------------------------------------------------------------
@@ -69,27 +94,50 @@ def check_text(value, limit: int = protocol.MAX_MESSAGE_CHARS) -> str:
 CLIENT_ID_RE = re.compile(r"[A-Za-z0-9_.:-]+")
 
 
-def check_client_id(value) -> str:
+def is_client_id(value) -> bool:
     """Clients choose their ids (random hex in both of ours): printable ASCII only, so that
     an id is stored and echoed back exactly."""
-    if (
-        not isinstance(value, str)
-        or not 0 < len(value) <= protocol.MAX_CLIENT_ID_CHARS
-        or not CLIENT_ID_RE.fullmatch(value)
-    ):
+    return (
+        isinstance(value, str)
+        and 0 < len(value) <= protocol.MAX_CLIENT_ID_CHARS
+        and CLIENT_ID_RE.fullmatch(value) is not None
+    )
+
+
+def check_client_id(value) -> str:
+    if not is_client_id(value):
         raise ChatError(protocol.ERROR_INVALID, field="client_id")
     return value
 
 
+def _column_range(model, name: str) -> tuple[int, int]:
+    """The integers a column holds (as Django's backends range-check them): a number outside
+    it names nothing, and must not reach SQL (the driver's overflow becomes a server error)."""
+    # Imported here: at the top it would come before django.db.models, which it imports.
+    from django.db.backends.base.operations import BaseDatabaseOperations
+
+    internal_type = model._meta.get_field(name).get_internal_type()
+    return BaseDatabaseOperations.integer_field_ranges[internal_type]
+
+
+SEQ_RANGE = _column_range(Message, "seq")
+CONVERSATION_ID_RANGE = _column_range(Conversation, "id")
+
+
 def check_seq(value) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= SEQ_RANGE[1]:
         raise ChatError(protocol.ERROR_INVALID, field="seq")
     return value
 
 
 def is_conversation_id(value) -> bool:
-    """Whether `value` can name a conversation at all (an integer, not a boolean)."""
-    return isinstance(value, int) and not isinstance(value, bool)
+    """Whether `value` can name a conversation at all (an integer, not a boolean, that the
+    id column can hold)."""
+    return (
+        isinstance(value, int)
+        and not isinstance(value, bool)
+        and CONVERSATION_ID_RANGE[0] <= value <= CONVERSATION_ID_RANGE[1]
+    )
 
 
 def check_conversation_id(value) -> int:

@@ -98,6 +98,11 @@ class Conversation(models.Model):
     accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
     visitor_seen_at = models.DateTimeField(default=timezone.now)
+    # The visitor's messages in the current rate window (protocol.CONVERSATION_MAX_MESSAGES),
+    # counted here, on the row every message takes its number from, so that the limit holds
+    # whatever the number of sockets and processes (chat/actions/messages.py).
+    visitor_burst_at = models.DateTimeField(null=True, blank=True)
+    visitor_burst = models.PositiveSmallIntegerField(default=0)
 
     objects = ConversationQuerySet.as_manager()
 

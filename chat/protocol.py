@@ -10,7 +10,9 @@ from django.utils.translation import gettext_lazy as _
 
 # --- Limits ---------------------------------------------------------------------------------
 
-MAX_FRAME_BYTES = 16 * 1024  # UTF-8 bytes; anything bigger is refused before it is parsed
+# UTF-8 bytes. Daphne reads nothing bigger (lantern.serve sets its limits to this: close 1009);
+# behind a server that lets more through, anything bigger is refused before it is parsed.
+MAX_FRAME_BYTES = 16 * 1024
 MAX_MESSAGE_CHARS = 2000
 MAX_NOTE_CHARS = 4000
 MAX_CLIENT_ID_CHARS = 64
@@ -18,6 +20,9 @@ RATE_WINDOW_SECONDS = 10
 RATE_MAX_FRAMES = 30  # frames per connection per window, typing included
 RATE_MAX_MESSAGES = 10  # messages per connection per window
 RATE_STRIKES_BEFORE_CLOSE = 3  # windows in a row over the limit before the socket is closed
+# A visitor's messages per conversation per window, however many sockets send them (counted
+# where the message is stored, on the conversation's row).
+CONVERSATION_MAX_MESSAGES = 10
 MAX_WAITING = 200  # visitors waiting at once; the next one is offered "leave a message"
 SYNC_BATCH = 500  # messages sent in answer to one sync
 HEARTBEAT_SECONDS = 25
@@ -33,14 +38,23 @@ CLOSE_TOO_BIG = 1009
 CLOSE_SERVER_ERROR = 4500
 CLOSE_UNAUTHORISED = 4001  # operator socket without a signed-in operator
 CLOSE_FORBIDDEN = 4003  # permission withdrawn while connected
+CLOSE_NOT_OPERATOR = 4004  # signed in, but never allowed to operate the chat on this socket
 CLOSE_FLOOD = 4008  # too many frames, repeatedly
 CLOSE_ENDED = 4010  # the conversation ended (by either side or quick exit)
 CLOSE_TOKEN = 4011  # unknown or expired visitor token
+CLOSE_REPLACED = 4012  # the visitor's conversation was taken up by a newer socket
 
 # The server has closed for good: coming back is pointless (the clients do not reconnect).
 # Every other close (a server error, too many frames, a lost connection) is followed by a
 # reconnect with back-off and a resume.
-NO_RECONNECT_CODES = (CLOSE_UNAUTHORISED, CLOSE_FORBIDDEN, CLOSE_ENDED, CLOSE_TOKEN)
+NO_RECONNECT_CODES = (
+    CLOSE_UNAUTHORISED,
+    CLOSE_FORBIDDEN,
+    CLOSE_NOT_OPERATOR,
+    CLOSE_ENDED,
+    CLOSE_TOKEN,
+    CLOSE_REPLACED,
+)
 
 CLOSE_CODES = {
     CLOSE_NORMAL: "normal",
@@ -48,9 +62,11 @@ CLOSE_CODES = {
     CLOSE_SERVER_ERROR: "server error",
     CLOSE_UNAUTHORISED: "not signed in as an operator, or without the second factor",
     CLOSE_FORBIDDEN: "no longer allowed to operate the chat",
+    CLOSE_NOT_OPERATOR: "not allowed to operate the chat",
     CLOSE_FLOOD: "too many frames",
     CLOSE_ENDED: "conversation ended",
     CLOSE_TOKEN: "unknown or expired token",
+    CLOSE_REPLACED: "the conversation continues on another socket",
 }
 
 # --- Error codes ----------------------------------------------------------------------------
@@ -72,6 +88,9 @@ ERROR_TAKEN = "already_taken"
 ERROR_STATE = "wrong_state"
 ERROR_SERVER = "server_error"
 ERROR_UNAVAILABLE = "out_of_service"  # the chat cannot take anyone now (a dependency is down)
+# `start` and `leave_message` need a solved challenge (`proof`); the error carries a new one.
+ERROR_PROOF = "proof_required"
+ERROR_REPLACED = "replaced"  # before CLOSE_REPLACED
 
 ERROR_MESSAGES = {
     ERROR_MALFORMED: _("The message could not be read."),
@@ -95,6 +114,8 @@ ERROR_MESSAGES = {
     ERROR_UNAVAILABLE: _(
         "The chat is not working right now. Please call the hotline, or try again later."
     ),
+    ERROR_PROOF: _("Your browser is still preparing a safe connection. Please try again."),
+    ERROR_REPLACED: _("This chat continues in another window or tab."),
 }
 
 

@@ -14,7 +14,7 @@ from lantern.choices import ExploitationForm
 
 from . import protocol
 from .access import OPERATE_PERMISSION
-from .actions.conversations import chat_availability
+from .actions.conversations import chat_availability, new_challenge
 from .announce import layer_reachable
 from .consumers.base import log_failure
 from .db import db
@@ -26,7 +26,8 @@ from .referrals.models import Lead
 @never_cache
 async def availability(request: HttpRequest) -> JsonResponse:
     """Whether the chat is open and someone can answer. Asked when the visitor opens the chat
-    panel, before anything is created; it stores nothing and sets no cookie.
+    panel, before anything is created; it stores nothing and sets no cookie. It brings the
+    challenge the visitor's next request needs.
 
     When the database or the channel layer is down, the chat cannot take anyone: the answer
     says so (`out_of_service`), and the widget shows the hotline instead of a start button
@@ -40,6 +41,14 @@ async def availability(request: HttpRequest) -> JsonResponse:
         working = False
     if not working:
         answer.update(accepting=False, out_of_service=True)
+    else:
+        # What the widget will send next needs a solved challenge: it solves this one while
+        # the visitor reads and chooses (lantern/challenge.py).
+        purpose = "start" if answer.get("open") and answer.get("accepting") else "leave_message"
+        try:
+            answer["challenge"] = await db(new_challenge)(purpose)
+        except Exception as error:  # the server answers a request without one with one
+            log_failure("availability", "challenge", error)
     return JsonResponse(answer)
 
 
@@ -137,6 +146,7 @@ def console_config(user) -> dict:
             },
             "consentGranted": _("Consent granted: fill in the lead below."),
             "forbidden": _("You are no longer allowed to answer chats."),
+            "notOperator": _("You are not allowed to answer chats."),
         },
     }
 

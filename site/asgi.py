@@ -12,22 +12,30 @@ from django.core.asgi import get_asgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lantern.settings.production")
 django_asgi_app = get_asgi_application()
 
+from django.urls import re_path  # noqa: E402
+
 from channels.auth import AuthMiddlewareStack  # noqa: E402
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
-from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
 
+from chat.access import SameOriginOnly, refuse_socket  # noqa: E402
 from chat.consumers.base import OutageGuard  # noqa: E402
 from chat.routing import websocket_urlpatterns  # noqa: E402
 
+# After every route: a path none of them matches is refused at the handshake (HTTP 403), not
+# a server error whose log line would quote the path (a token put into the URL, say). Channels'
+# routes take ASGI applications; django-stubs knows only views.
+UNKNOWN_PATH = re_path(r"", refuse_socket)  # type: ignore[arg-type]
+
 
 def application_for(routes: list) -> ProtocolTypeRouter:
-    """HTTP through Django; websockets on `routes`, behind the origin check and the session,
-    and answered in the protocol's terms when a dependency is down (`OutageGuard`)."""
+    """HTTP through Django; websockets on `routes` (any other path refused), from this site's
+    own pages only (`SameOriginOnly`), with the session, and answered in the protocol's terms
+    when a dependency is down (`OutageGuard`)."""
     return ProtocolTypeRouter(
         {
             "http": django_asgi_app,
-            "websocket": AllowedHostsOriginValidator(
-                OutageGuard(AuthMiddlewareStack(URLRouter(routes)))
+            "websocket": SameOriginOnly(
+                OutageGuard(AuthMiddlewareStack(URLRouter([*routes, UNKNOWN_PATH])))
             ),
         }
     )

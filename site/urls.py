@@ -12,10 +12,13 @@ from awareness import views as awareness_views
 from chat import views as chat_views
 from chat.referrals import views as referral_views
 from lantern.two_factor import views as two_factor_views
+from lantern.two_factor.signin import SignInView
 
 handler500 = "lantern.views.server_error"
 
 urlpatterns = [
+    # Wagtail's sign-in view, under its own name, also giving the browser its device cookie.
+    path("admin/login/", SignInView.as_view(), name="wagtailadmin_login"),
     path("admin/two-factor/", two_factor_views.verify, name="two_factor_verify"),
     path("admin/two-factor/setup/", two_factor_views.setup, name="two_factor_setup"),
     path("admin/", include(wagtailadmin_urls)),

@@ -6,10 +6,11 @@ import datetime
 import secrets
 
 from django.conf import settings
-from django.db import transaction
-from django.db.models import Count
+from django.db import connection, transaction
+from django.db.models import Count, Q
 from django.utils import timezone, translation
 
+from lantern import challenge
 from lantern.staff import staff_language
 
 from .. import protocol
@@ -177,22 +178,77 @@ def states(conversation_ids: list[int]) -> dict[int, dict]:
 
 
 def check_start(language, topic) -> tuple[str, str]:
+    """A `start`'s fields; a full queue is said before the visitor's browser does any work
+    for the challenge (`do_start` checks again, exactly)."""
     language, topic = check_language(language), check_topic(topic)
     if Conversation.objects.waiting().count() >= protocol.MAX_WAITING:
         raise ChatError(protocol.ERROR_QUEUE_FULL)
     return language, topic
 
 
+# The queue's lock on PostgreSQL (an advisory lock: any number, Lantern's own).
+QUEUE_LOCK = 0x4C616E74
+
+
+def lock_queue() -> None:
+    """Hold the queue until the transaction ends, so that counting the waiting visitors and
+    adding one are a single step for every process: starts that arrive together take turns,
+    and the cap (protocol.MAX_WAITING) holds exactly. PostgreSQL: a transaction-level advisory
+    lock. SQLite lets one writer at a time: a write (that changes nothing) takes the turn
+    before the count is read."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [QUEUE_LOCK])
+        else:
+            table = connection.ops.quote_name(Conversation._meta.db_table)
+            cursor.execute(f"UPDATE {table} SET id = id WHERE 1 = 0")  # noqa: S608
+
+
 def do_start(language: str, topic: str) -> tuple[Conversation, str]:
-    """Create a waiting conversation. Returns it with the visitor's token, which is shown to
-    the visitor once and stored only as a hash."""
+    """Create a waiting conversation, unless MAX_WAITING visitors wait already. Returns it
+    with the visitor's token, which is shown to the visitor once and stored only as a hash."""
     token = secrets.token_urlsafe(protocol.TOKEN_BYTES)
     with transaction.atomic():
+        lock_queue()
+        if Conversation.objects.waiting().count() >= protocol.MAX_WAITING:
+            raise ChatError(protocol.ERROR_QUEUE_FULL)
         conversation = Conversation.objects.create(
             token_hash=hash_token(token), language=language, topic=topic
         )
         announce_queue()
     return conversation, token
+
+
+CHALLENGE_PURPOSES = ("start", "leave_message")
+
+
+def check_challenge_purpose(value) -> str:
+    if value not in CHALLENGE_PURPOSES:
+        raise ChatError(protocol.ERROR_INVALID, field="for")
+    return value
+
+
+def new_challenge(purpose: str) -> dict:
+    """A challenge for a visitor's `start` or `leave_message`, as hard as the load asks."""
+    return challenge.issue(purpose, challenge.work_for(challenge_load(purpose)))
+
+
+def challenge_load(purpose: str, now: datetime.datetime | None = None) -> float:
+    """How flooded the chat is, as a multiple of what is usual (`lantern.challenge.work_for`):
+    for a start, the waiting visitors and the starts of the last minute; for a left message,
+    the messages left in the last minute."""
+    minute_ago = (now or timezone.now()) - datetime.timedelta(minutes=1)
+    if purpose == "leave_message":
+        left = Lead.objects.filter(source=Lead.Source.MESSAGE, created_at__gte=minute_ago)
+        return left.count() / settings.LANTERN_CHALLENGE_USUAL_LEFT_PER_MINUTE
+    counts = Conversation.objects.aggregate(
+        waiting=Count("pk", filter=Q(status=Conversation.Status.WAITING)),
+        recent=Count("pk", filter=Q(created_at__gte=minute_ago)),
+    )
+    return max(
+        counts["waiting"] / settings.LANTERN_CHALLENGE_USUAL_WAITING,
+        counts["recent"] / settings.LANTERN_CHALLENGE_USUAL_STARTS_PER_MINUTE,
+    )
 
 
 def do_visitor_seen(conversation_id: int) -> int | None:

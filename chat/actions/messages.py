@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime
 from typing import cast
 
 from django.db import IntegrityError, connection, transaction
@@ -33,6 +34,7 @@ def do_post_message(
     event: str = "",
     allowed_statuses=MESSAGE_STATUSES,
     operator_id: int | None = None,
+    burst_limit: int | None = None,
 ) -> tuple[Message, bool]:
     """Store a message with the conversation's next sequence number and announce it.
 
@@ -42,7 +44,11 @@ def do_post_message(
     Idempotent: a message with the same sender and client id as an earlier one stores nothing
     and returns the earlier message (created=False). A client id that names a different
     message (other text, kind or author) is refused rather than acknowledged, since the new
-    message would be lost without anybody knowing."""
+    message would be lost without anybody knowing.
+
+    With `burst_limit`, a visitor's message is refused (`rate_limited`) once the conversation
+    has stored that many of them in the current window (protocol.RATE_WINDOW_SECONDS), however
+    many sockets sent them: what a visitor's socket stores (chat/consumers/visitor.py)."""
 
     def resent(earlier: Message) -> tuple[Message, bool]:
         same = earlier.kind == kind and earlier.text == text and earlier.author_id == author_id
@@ -59,7 +65,7 @@ def do_post_message(
 
     message = _new_message(conversation_id, sender, text, client_id, kind, author_id, event)
     try:
-        marks = _store(message, allowed_statuses, operator_id=operator_id)
+        marks = _store(message, allowed_statuses, operator_id=operator_id, burst_limit=burst_limit)
     except IntegrityError:
         # A resend of the same client id breaks the unique constraint: nothing was stored, the
         # number was given back, and the earlier message answers.
@@ -74,6 +80,15 @@ def do_post_message(
         earlier = earlier_one()  # a resend of a message stored before the end
         if earlier is not None:
             return resent(earlier)
+        if (
+            burst_limit is not None
+            and Conversation.objects.filter(
+                pk=conversation_id, status__in=allowed_statuses
+            ).exists()
+        ):
+            # Open: the visitor's limit for the conversation (`_sequence_update`); the client
+            # sends it again after a while.
+            raise ChatError(protocol.ERROR_RATE_LIMITED)
         raise ChatError(protocol.ERROR_CLOSED)
     announce_update(conversation_id, message, marks)
     return message, True
@@ -89,6 +104,7 @@ async def post_message_on_loop(
     author_id: int | None = None,
     allowed_statuses=MESSAGE_STATUSES,
     operator_id: int | None = None,
+    burst_limit: int | None = None,
 ) -> Outcome | None:
     """`do_post_message`'s common case, from the event loop (PostgreSQL, chat/db.py): its one
     statement, and the announcement for the caller to send. None when that statement did not
@@ -97,7 +113,9 @@ async def post_message_on_loop(
     if not on_postgresql():
         return None
     message = _new_message(conversation_id, sender, text, client_id, kind, author_id, "")
-    sql, params = _store_statement(message, allowed_statuses, operator_id=operator_id)
+    sql, params = _store_statement(
+        message, allowed_statuses, operator_id=operator_id, burst_limit=burst_limit
+    )
     row = await execute_on_loop(sql, params)
     if row is None:
         return None
@@ -118,12 +136,20 @@ def _new_message(conversation_id, sender, text, client_id, kind, author_id, even
     )
 
 
-def _store(message: Message, statuses, *, operator_id: int | None = None) -> list[int] | None:
+def _store(
+    message: Message,
+    statuses,
+    *,
+    operator_id: int | None = None,
+    burst_limit: int | None = None,
+) -> list[int] | None:
     """Give `message` its conversation's next sequence number and insert it (see
     `_store_statement`). Returns the two delivered marks, or None when the conversation
     refuses; an IntegrityError (a client id used before) stores nothing."""
     if connection.vendor == "postgresql":
-        statement, params = _store_statement(message, statuses, operator_id=operator_id)
+        statement, params = _store_statement(
+            message, statuses, operator_id=operator_id, burst_limit=burst_limit
+        )
         # Its own transaction; inside a caller's, a savepoint keeps a refused client id from
         # breaking the caller's transaction.
         savepoint = transaction.atomic() if connection.in_atomic_block else contextlib.nullcontext()
@@ -131,7 +157,7 @@ def _store(message: Message, statuses, *, operator_id: int | None = None) -> lis
             cursor.execute(statement, params)
             row = cursor.fetchone()
         return None if row is None else _stored(message, row)
-    update, update_params = _sequence_update(message, statuses, operator_id)
+    update, update_params = _sequence_update(message, statuses, operator_id, burst_limit)
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(update, update_params)
         row = cursor.fetchone()
@@ -148,7 +174,11 @@ def _store(message: Message, statuses, *, operator_id: int | None = None) -> lis
 
 
 def _store_statement(
-    message: Message, statuses, *, operator_id: int | None = None
+    message: Message,
+    statuses,
+    *,
+    operator_id: int | None = None,
+    burst_limit: int | None = None,
 ) -> tuple[str, list]:
     """The PostgreSQL statement that stores `message` if the conversation's status is one of
     `statuses` (and, with `operator_id`, if it is that operator's and they may operate the
@@ -162,7 +192,7 @@ def _store_statement(
     building the INSERT than the database took to run it (docs/performance.md); the model has
     no save signals, and values are prepared by their fields. Only names and placeholders go
     into the statements; values are params."""
-    update, update_params = _sequence_update(message, statuses, operator_id)
+    update, update_params = _sequence_update(message, statuses, operator_id, burst_limit)
     placeholders, insert_params = _insert_values(message, seq="n.last_seq")
     table, columns, pk = _message_table()
     statement = (
@@ -174,21 +204,38 @@ def _store_statement(
     return statement, [*update_params, *insert_params]
 
 
-def _sequence_update(message: Message, statuses, operator_id: int | None) -> tuple[str, list]:
+def _sequence_update(
+    message: Message, statuses, operator_id: int | None, burst_limit: int | None = None
+) -> tuple[str, list]:
     """The UPDATE that takes the conversation's next number (and, for a visitor's message,
-    marks the visitor present: a visitor who talks is present)."""
+    marks the visitor present: a visitor who talks is present; with `burst_limit`, counts it
+    in the conversation's window and takes no number once the window has had that many)."""
     quote = connection.ops.quote_name
     seen, params = "", []
+    conditions, condition_params = "", []
     if message.sender == Message.Sender.VISITOR:
-        seen = f", {quote('visitor_seen_at')} = %s"
         field = Conversation._meta.get_field("visitor_seen_at")
-        params.append(field.get_db_prep_value(timezone.now(), connection))
+        now = timezone.now()
+        seen = f", {quote('visitor_seen_at')} = %s"
+        params.append(field.get_db_prep_value(now, connection))
+        if burst_limit is not None:
+            # The window's count is on the conversation's row, which the UPDATE locks: the
+            # limit holds exactly, whatever the number of sockets and processes.
+            window_start = now - datetime.timedelta(seconds=protocol.RATE_WINDOW_SECONDS)
+            since = field.get_db_prep_value(window_start, connection)
+            burst, burst_at = quote("visitor_burst"), quote("visitor_burst_at")
+            seen += (
+                f", {burst} = CASE WHEN {burst_at} > %s THEN {burst} + 1 ELSE 1 END"
+                f", {burst_at} = CASE WHEN {burst_at} > %s THEN {burst_at} ELSE %s END"
+            )
+            params += [since, since, params[-1]]
+            conditions = f" AND ({burst_at} IS NULL OR {burst_at} <= %s OR {burst} < %s)"
+            condition_params = [since, burst_limit]
     statuses = [str(status) for status in statuses]
-    params += [message.conversation_id, *statuses]
-    conditions = ""
+    params += [message.conversation_id, *statuses, *condition_params]
     if operator_id is not None:
         allowed, allowed_params = operator_permission_sql(connection.alias, operator_id)
-        conditions = f" AND operator_id = %s AND EXISTS ({allowed})"
+        conditions += f" AND operator_id = %s AND EXISTS ({allowed})"
         params += [operator_id, *allowed_params]
     if message.client_id:
         # A resend takes no number: the statement stores nothing, and `do_post_message`

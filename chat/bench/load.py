@@ -40,6 +40,8 @@ from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed, InvalidStatus
 from websockets.typing import Origin
 
+from lantern.testing.challenge import solve as solve_challenge
+
 VISITOR_PATH = "/ws/chat/visitor/"
 OPERATOR_PATH = "/ws/chat/operator/"
 BARE_PATH = "/ws/bench/chat/"
@@ -435,7 +437,13 @@ class LanternTarget(Target):
         accepted = peer.expect(
             lambda f: f.get("type") == "message" and f.get("event") == "accepted"
         )
-        await peer.send({"type": "start", "language": LANGUAGES[number % 4], "topic": "work"})
+        # A start needs a solved challenge, as the widget's does (lantern/challenge.py).
+        challenge = peer.expect(lambda f: f.get("type") == "challenge")
+        await peer.send({"type": "challenge", "for": "start"})
+        proof = await asyncio.to_thread(solve_challenge, (await challenge)["challenge"])
+        await peer.send(
+            {"type": "start", "language": LANGUAGES[number % 4], "topic": "work", "proof": proof}
+        )
         frame = await started
         if frame["type"] == "error":
             raise RuntimeError(f"start refused: {frame.get('code')}")

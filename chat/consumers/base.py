@@ -5,6 +5,7 @@ A frame is counted (`RateLimiter`, readable or not), size-checked and parsed
 message run in lanes: a socket goes on reading while its messages are being stored, and every
 other frame waits for the messages sent before it. Anything that goes wrong becomes an error
 frame (and, where the error says so, a close code); nothing a client sends reaches the log.
+Once a socket has closed (or its client has gone), it neither reads nor sends anything more.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import traceback
 from django.conf import settings
 from django.utils import translation
 
+from autobahn.exception import Disconnected
 from channels.consumer import get_handler_name
 from channels.generic.websocket import AsyncJsonWebsocketConsumer
 
@@ -28,7 +30,7 @@ from ..actions import conversations
 from ..announce import conversation_group, deferring
 from ..db import db
 from ..delivery import Read, Reader
-from ..frames import parse_frame
+from ..frames import is_client_id, parse_frame
 from ..models import Conversation
 from ..protocol import ChatError
 
@@ -179,7 +181,8 @@ class OutageGuard:
     in the protocol's terms, instead of a failed handshake (HTTP 500, and a traceback in
     daphne's log for every attempt): accepted, told `out_of_service`, closed with
     CLOSE_SERVER_ERROR. The widget shows a new visitor the hotline; a visitor or a console
-    coming back tries again after its back-off. The failure is logged once in a while."""
+    coming back tries again after its back-off. The failure is logged once in a while. (A path
+    no route matches is not a failure: `lantern.asgi.application_for` refuses it.)"""
 
     def __init__(self, inner) -> None:
         self.inner = inner
@@ -203,8 +206,6 @@ class OutageGuard:
 
         try:
             await self.inner(scope, receiving, sending)
-        except ValueError:
-            raise  # Channels' answer to a path no route matches: not an outage
         except Exception as error:  # redis-py, its connection going away, raises AttributeError too
             if state["answered"]:
                 raise
@@ -228,6 +229,9 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
     # Frames that store a message run side by side, in one lane per conversation (see
     # `receive`), so that a socket goes on reading while its messages are being stored.
     posting_types: frozenset[str] = frozenset({"message"})
+
+    # Set once the socket is closed, by either side: from then on nothing is read or sent.
+    closed = False
 
     async def connect(self) -> None:
         pause_watch.watch()
@@ -275,7 +279,25 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
             await self.channel_layer.group_discard(group, self.channel_name)
             self.groups_joined.discard(group)
 
+    async def __call__(self, scope, receive, send) -> None:
+        async def send_unless_closed(message: dict) -> None:
+            """Every message to the client goes through here (accept, frames, close). Nothing
+            is sent once the socket is closed: not after its close, nor once the client has
+            gone. Daphne's websocket library raises `Disconnected` when the client's close,
+            or its going away, came first: a reply racing it is dropped, not an error."""
+            if self.closed:
+                return
+            if message.get("type") == "websocket.close":
+                self.closed = True
+            try:
+                await send(message)
+            except Disconnected:
+                self.closed = True
+
+        await super().__call__(scope, receive, send_unless_closed)
+
     async def websocket_disconnect(self, message) -> None:
+        self.closed = True
         # What the socket sent before it closed is stored and announced first.
         await self.lanes_done()
         await super().websocket_disconnect(message)
@@ -409,15 +431,14 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
     # counted and size-checked before it is parsed, and every unreadable one (binary, not
     # JSON, too big) answered with its error instead of raising.
     async def receive(self, text_data=None, bytes_data=None, **kwargs) -> None:
+        if self.closed:
+            return  # frames that crossed the close: nobody is listening for the answers
         data, problem = parse_frame(text_data)
         frame_type = data["type"] if data else None
         client_id = data.get("client_id") if data else None
-        # Errors about a message name it, so the client knows which one failed.
-        extra = (
-            {"client_id": client_id[: protocol.MAX_CLIENT_ID_CHARS]}
-            if isinstance(client_id, str) and client_id
-            else {}
-        )
+        # Errors about a message name it, so the client knows which one failed; only an id
+        # the protocol allows is sent back.
+        extra = {"client_id": client_id} if is_client_id(client_id) else {}
         # Every frame counts, readable or not.
         if not self.limiter.hit(message=frame_type in self.message_types):
             close_code = protocol.CLOSE_FLOOD if self.limiter.exhausted else None
@@ -429,7 +450,8 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
             await self.send_error(ChatError(problem or protocol.ERROR_MALFORMED))
             return
         if frame_type not in self.frame_types:
-            await self.send_error(ChatError(protocol.ERROR_UNKNOWN_TYPE), request=frame_type[:32])
+            # Not sent back: `request` names only the types the server knows.
+            await self.send_error(ChatError(protocol.ERROR_UNKNOWN_TYPE))
             return
         if frame_type in self.posting_types:
             # Stored while the socket goes on: an operator's message to one conversation does
@@ -478,6 +500,8 @@ class ChatConsumer(AsyncJsonWebsocketConsumer):
         if message.get("type", "").startswith("websocket."):
             await self.handle(message)
             return
+        if self.closed:
+            return  # the socket is going: its `websocket.disconnect` cleans up
         try:
             await self.handle(message)
         except ChatError as error:

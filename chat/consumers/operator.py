@@ -71,6 +71,9 @@ class OperatorConsumer(ChatConsumer):
         try:
             operator = await self.operator()
         except ChatError as error:
+            if error.close_code == protocol.CLOSE_FORBIDDEN:
+                # Never allowed on this socket: CLOSE_FORBIDDEN says "withdrawn meanwhile".
+                error = ChatError(error.code, close_code=protocol.CLOSE_NOT_OPERATOR)
             await self.send_error(error)
             return
         self.language = await db(staff_language)(operator)

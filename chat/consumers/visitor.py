@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import time
+
+from lantern import challenge
+
 from .. import protocol
 from ..access import access_visitor_conversation
 from ..actions import conversations, messages
 from ..actions.consent import do_answer_consent, do_leave_message
-from ..announce import OPERATORS_GROUP, WAITING_GROUP, conversation_group
+from ..announce import OPERATORS_GROUP, WAITING_GROUP, conversation_group, visitor_group
 from ..db import db
 from ..delivery import VISITOR, Read
 from ..frames import (
@@ -31,6 +35,7 @@ class VisitorConsumer(ChatConsumer):
     frame_types = frozenset(
         {
             "availability",
+            "challenge",
             "start",
             "resume",
             "message",
@@ -51,6 +56,7 @@ class VisitorConsumer(ChatConsumer):
 
     async def on_connect(self) -> None:
         self.conversation_id: int | None = None
+        self.attached_at = 0  # when this socket took up its conversation (time.time_ns)
 
     async def disconnect(self, code) -> None:
         if self.conversation_id is not None:
@@ -93,6 +99,29 @@ class VisitorConsumer(ChatConsumer):
         await self.join(conversation_group(conversation.pk))
         if conversation.status == Conversation.Status.WAITING:
             await self.join(WAITING_GROUP)
+        # One live visitor socket per conversation: this one replaces any other (a tab left
+        # open, a socket the browser has given up on, or someone else holding the token).
+        # The event says when: a layer may hand an event to a socket that joined the group
+        # after it was sent (Redis publish/subscribe: to the process's sockets in the group
+        # when it arrives), and a socket that attached later is not replaced by it.
+        self.attached_at = time.time_ns()
+        await self.join(visitor_group(conversation.pk))
+        await self.channel_layer.group_send(
+            visitor_group(conversation.pk),
+            {
+                "type": "chat.replaced",
+                "id": conversation.pk,
+                "origin": self.channel_name,
+                "at": self.attached_at,
+            },
+        )
+
+    async def require_proof(self, data: dict, purpose: str) -> None:
+        """A `start` or `leave_message` carries a solved challenge (lantern.challenge); one
+        without, or with one that is wrong, used or expired, is answered with a new one."""
+        if not await db(challenge.verify)(data.get("proof"), purpose):
+            fresh = await db(conversations.new_challenge)(purpose)
+            raise ChatError(protocol.ERROR_PROOF, challenge=fresh)
 
     async def send_state(self, conversation: Conversation) -> None:
         await self.send_json(
@@ -118,12 +147,18 @@ class VisitorConsumer(ChatConsumer):
     async def on_availability(self, data: dict) -> None:
         await self.send_json(await db(conversations.chat_availability)())
 
+    async def on_challenge(self, data: dict) -> None:
+        purpose = conversations.check_challenge_purpose(data.get("for"))
+        fresh = await db(conversations.new_challenge)(purpose)
+        await self.send_json({"type": "challenge", "for": purpose, "challenge": fresh})
+
     async def on_start(self, data: dict) -> None:
         if self.conversation_id is not None:
             raise ChatError(protocol.ERROR_STATE)
         language, topic = await db(conversations.check_start)(
             data.get("language"), data.get("topic")
         )
+        await self.require_proof(data, "start")
         conversation, token = await self.act(conversations.do_start, language, topic)
         await self.attach(conversation)
         await self.send_json({"type": "started", "token": token})
@@ -180,6 +215,7 @@ class VisitorConsumer(ChatConsumer):
             text,
             client_id,
             on_loop=messages.post_message_on_loop,
+            burst_limit=protocol.CONVERSATION_MAX_MESSAGES,
             before_announcing=lambda stored: self.reader.acked(conversation_id, stored[0].seq),
         )
         await self.send_json({"type": "ack", "client_id": client_id, "seq": message.seq})
@@ -253,6 +289,7 @@ class VisitorConsumer(ChatConsumer):
             raise ChatError(protocol.ERROR_STATE)
         message = check_leave_message(data)
         self.language = message.language
+        await self.require_proof(data, "leave_message")
         code = await self.act(do_leave_message, message)
         await self.send_json({"type": "message_left", "withdrawal_code": code})
 
@@ -297,6 +334,20 @@ class VisitorConsumer(ChatConsumer):
             await self.leave(WAITING_GROUP)
             return
         await self.send_json(await db(conversations.queue_position)(conversation))
+
+    async def chat_replaced(self, event: dict) -> None:
+        """A newer socket took up this conversation: this one says so and closes (the widget
+        does not come back; the newer one has the conversation)."""
+        if (
+            event.get("origin") == self.channel_name
+            or event.get("id") != self.conversation_id
+            or event.get("at", 0) <= self.attached_at
+        ):
+            return
+        self.detach()
+        await self.send_error(
+            ChatError(protocol.ERROR_REPLACED, close_code=protocol.CLOSE_REPLACED)
+        )
 
     async def chat_lead(self, event: dict) -> None:
         """The operator's business (the lead form)."""

@@ -182,3 +182,21 @@ class Withdrawal(models.Model):
 
     def __str__(self) -> str:
         return f"{self.date:%Y-%m-%d}"
+
+
+class NewLeadEmail(models.Model):
+    """One row: when caseworkers were last emailed about new leads, and how many leads came
+    since, waiting for the next email (notify.py). Only a count and a time."""
+
+    ROW = 1
+
+    pending = models.PositiveIntegerField(_("new leads not yet emailed about"), default=0)
+    sent_at = models.DateTimeField(_("last emailed"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("new-lead email")
+        verbose_name_plural = _("new-lead emails")
+
+    def __str__(self) -> str:
+        sent = f"{self.sent_at:%Y-%m-%d %H:%M}" if self.sent_at else "-"
+        return f"{self.pending} ({sent})"

@@ -17,7 +17,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
-from . import stats, svg
+from lantern.challenge import ChallengeField
+
+from . import stats, svg, withdrawal
 from .withdrawal import do_withdraw, is_well_formed, register_attempt
 
 STATISTICS_PERMISSION = "referrals.view_statistics"
@@ -27,6 +29,11 @@ STATISTICS_PERMISSION = "referrals.view_statistics"
 
 class WithdrawalForm(forms.Form):
     code = forms.CharField(label=gettext_lazy("Withdrawal code"), max_length=40, strip=True)
+    # Not required: without JavaScript (or from the chat panel's short form) a code is still
+    # checked while few attempts are made (withdrawal.register_attempt).
+    proof = ChallengeField(
+        withdrawal.CHALLENGE_PURPOSE, work=withdrawal.challenge_work, required=False
+    )
 
     def clean_code(self) -> str:
         code = self.cleaned_data["code"]
@@ -66,7 +73,21 @@ def withdrawal_messages() -> dict[str, str]:
             "nothing was deleted. Please try again later, or ask us in the chat or on the "
             "hotline."
         ),
+        "needs_check": gettext(
+            "Many codes have been tried in the last hour, so a code is now checked only "
+            "together with an automatic check by your browser. Yours came without it, so it "
+            "was not checked and nothing was deleted. Please press “Withdraw and delete” "
+            "again: your browser does the check by itself."
+        ),
+        "check_failed": gettext(
+            "Your browser's automatic check did not succeed or took too long, so your code "
+            "was not checked and nothing was deleted. Please press “Withdraw and delete” again."
+        ),
     }
+
+
+# Why an attempt was not tried (withdrawal.register_attempt) -> what the page says.
+_REFUSALS = {withdrawal.LIMITED_PREFIX: "limited", withdrawal.NEEDS_PROOF: "needs_check"}
 
 
 # A public page sets no cookie (see base.py), and Django's CSRF protection needs one. It is
@@ -78,16 +99,21 @@ def withdrawal_messages() -> dict[str, str]:
 @never_cache
 @require_http_methods(["GET", "POST"])
 def withdraw(request: HttpRequest) -> HttpResponse:
-    """Withdraw consent with the code given at consent. Works without JavaScript; stores
-    nothing about the person asking, and nothing at all for a code that unlocks nothing."""
+    """Withdraw consent with the code given at consent. Works without JavaScript (within the
+    attempts allowed without a proof of work, see withdrawal.py); stores nothing about the
+    person asking, and nothing at all for a code that unlocks nothing."""
     result = ""
     status = 200
     if request.method == "POST":
         form = WithdrawalForm(request.POST)
         if not form.is_valid():
             status = 400
-        elif not register_attempt(form.cleaned_data["code"]):
-            result, status = "limited", 429
+            if form.has_error("proof"):
+                result = "check_failed"
+        elif refusal := register_attempt(
+            form.cleaned_data["code"], proven=bool(form.cleaned_data["proof"])
+        ):
+            result, status = _REFUSALS[refusal], 429
         elif do_withdraw(form.cleaned_data["code"]):
             result = "done"
             form = WithdrawalForm()
@@ -100,6 +126,9 @@ def withdraw(request: HttpRequest) -> HttpResponse:
         "result": result,
         "message": withdrawal_messages().get(result, ""),
         "has_error": status != 200 or result == "not_found",
+        # The code stays in the field when it was not checked for want of a proof: the person
+        # only presses the button again.
+        "keep_code": result in ("not_found", "needs_check", "check_failed"),
     }
     return render(request, "referrals/withdraw.html", context, status=status)
 

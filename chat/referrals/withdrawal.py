@@ -6,12 +6,21 @@ transcript (a column of the lead), its notes and its consent record, and leaves 
 `Withdrawal` row (a date) for the statistics. The audit log stays: it holds only codes and
 staff ids, never the person's words (see audit.py), and shows who read the lead before.
 
-Guessing is bounded by counters in the cache, never by the visitor's address (which Lantern
-never sees): one per code prefix (a person retyping their code, or someone who saw half of
-it) and one for everybody together. With 32¹⁰ possible codes and the global budget of
-`LANTERN_WITHDRAWAL_ATTEMPTS_TOTAL` attempts an hour, guessing any code at all would take
-millions of years. The price is that someone who floods the form can make it refuse real
-attempts for the rest of the hour; the page then points to the chat and the hotline.
+Guessing is made expensive without ever knowing who guesses (Lantern never sees an address):
+
+- Every attempt from the page carries a proof of work (`lantern.challenge`, solved by the
+  page's script), whose difficulty rises with the number of attempts everybody together made
+  in the window (`challenge_work`): a flood makes each of its guesses cost more, and a proven
+  attempt is never refused for what others did.
+- Attempts without a proof (a browser without JavaScript, or the chat panel's short form) are
+  still checked, but only within `LANTERN_WITHDRAWAL_ATTEMPTS_TOTAL` attempts of everybody
+  together per window; past that, the page asks for the browser's check (press the button
+  again, with JavaScript on) or points to the hotline.
+- One counter per code prefix (a person retyping their code, or someone who saw half of it)
+  refuses any attempt, proven or not, past `LANTERN_WITHDRAWAL_ATTEMPTS_PER_PREFIX`.
+
+With 32¹⁰ possible codes, even a machine solving proofs all day long guesses a given code
+only after many thousands of years.
 """
 
 from __future__ import annotations
@@ -25,12 +34,13 @@ from chat.consent import (
     hash_withdrawal_code,
     normalise_withdrawal_code,
 )
-from lantern import ratelimit
+from lantern import challenge, ratelimit
 
 from . import audit
 from .models import ConsentRecord, Lead, Withdrawal
 
 PREFIX_LENGTH = 5  # the first group of the code as it is shown: ABCDE-FGHJK
+CHALLENGE_PURPOSE = "withdrawal"
 _CACHE_PREFIX = "referrals:withdrawal"
 
 
@@ -42,9 +52,26 @@ def is_well_formed(code: str) -> bool:
 
 # --- Rate limit -----------------------------------------------------------------------------
 
+# Why an attempt is not tried (`register_attempt`).
+LIMITED_PREFIX = "prefix"  # too many attempts with this code's first group
+NEEDS_PROOF = "proof"  # no proof of work, and everybody together tried too often
 
-def register_attempt(code: str, now: float | None = None) -> bool:
-    """Count an attempt with `code`; False if it is over either limit and must not be tried.
+
+def _total_key(now: float | None = None) -> str:
+    current = ratelimit.window(settings.LANTERN_WITHDRAWAL_WINDOW_SECONDS, now)
+    return f"{_CACHE_PREFIX}:total:{current}"
+
+
+def challenge_work(now: float | None = None) -> int:
+    """The proof of work asked of the next attempt: the normal level while everybody together
+    made no more than the usual number of attempts in this window, rising above it."""
+    load = ratelimit.count(_total_key(now)) / settings.LANTERN_WITHDRAWAL_ATTEMPTS_USUAL
+    return challenge.work_for(load)
+
+
+def register_attempt(code: str, *, proven: bool, now: float | None = None) -> str:
+    """Count an attempt with `code`, made with a valid proof of work (`proven`) or without;
+    returns "" if it may be tried, else why not (`LIMITED_PREFIX`, `NEEDS_PROOF`).
 
     The per-prefix counter is keyed on a keyed hash (HMAC with SECRET_KEY) of the code's
     first group, so the cache holds nothing that reveals a code. Counters are per fixed
@@ -53,11 +80,12 @@ def register_attempt(code: str, now: float | None = None) -> bool:
     current = ratelimit.window(window_seconds, now)
     digest = ratelimit.keyed("withdrawal.prefix", normalise_withdrawal_code(code)[:PREFIX_LENGTH])
     per_prefix = ratelimit.bump(f"{_CACHE_PREFIX}:prefix:{current}:{digest}", window_seconds)
-    total = ratelimit.bump(f"{_CACHE_PREFIX}:total:{current}", window_seconds)
-    return (
-        per_prefix <= settings.LANTERN_WITHDRAWAL_ATTEMPTS_PER_PREFIX
-        and total <= settings.LANTERN_WITHDRAWAL_ATTEMPTS_TOTAL
-    )
+    total = ratelimit.bump(_total_key(now), window_seconds)
+    if per_prefix > settings.LANTERN_WITHDRAWAL_ATTEMPTS_PER_PREFIX:
+        return LIMITED_PREFIX
+    if not proven and total > settings.LANTERN_WITHDRAWAL_ATTEMPTS_TOTAL:
+        return NEEDS_PROOF
+    return ""
 
 
 # --- Withdrawal -----------------------------------------------------------------------------

@@ -80,6 +80,9 @@ def widget_strings() -> dict:
             "number. You can call the hotline, or leave a message."
         ),
         "invalid": _("Some of the information is missing or not valid."),
+        # While the browser finishes the proof of work before a start (lantern/challenge.py).
+        "preparing": _("Connecting securely…"),
+        "replaced": _("This chat continues in another window or tab."),
         "withdrawalCode": _("Your withdrawal code:"),
         "consentGranted": _(
             "Thank you. A caseworker will look at your case. Keep this code to withdraw "

@@ -205,10 +205,14 @@ WAGTAILADMIN_USER_LOGIN_FORM = "lantern.two_factor.signin.ThrottledLoginForm"
 LANTERN_REQUIRE_2FA = env_bool("LANTERN_REQUIRE_2FA", False)
 OTP_TOTP_ISSUER = "Lantern"
 OTP_TOTP_THROTTLE_FACTOR = 1  # after n wrong codes, wait 2^(n-1) seconds
-# Failed sign-ins: per account, and for everybody together, per window (lantern.two_factor.signin).
+# Failed sign-ins (lantern.two_factor.signin), per window: past these, a browser without this
+# account's device cookie must pass the proof of work (per account, and everybody together);
+# a device cookie stops counting after its own failures. The device cookie lasts this long.
 LANTERN_SIGNIN_WINDOW_SECONDS = 15 * 60
 LANTERN_SIGNIN_FAILURES_PER_ACCOUNT = 5
 LANTERN_SIGNIN_FAILURES_TOTAL = 200
+LANTERN_SIGNIN_FAILURES_PER_DEVICE = 5
+LANTERN_SIGNIN_DEVICE_COOKIE_DAYS = 365
 
 # Staff sessions only: public pages never touch the session, so they set no cookie.
 SESSION_COOKIE_HTTPONLY = True
@@ -371,11 +375,29 @@ LANTERN_CHAT_URGENT_SECONDS = int(os.environ.get("LANTERN_CHAT_URGENT_SECONDS", 
 LANTERN_CHAT_MAX_AGE_HOURS = int(os.environ.get("LANTERN_CHAT_MAX_AGE_HOURS", "24"))
 # Statistics hide counts from 1 to this number minus one ("<5"), so nobody can be singled out.
 LANTERN_STATS_MIN_COUNT = int(os.environ.get("LANTERN_STATS_MIN_COUNT", "5"))
-# Withdrawal codes: attempts allowed per window for codes that start alike, and for everyone
-# together. Counted in the cache, never by address.
+# Withdrawal codes (chat/referrals/withdrawal.py), counted per window in the cache, never by
+# address: attempts allowed for codes that start alike (with or without a proof of work);
+# attempts allowed without a proof (no JavaScript) for everyone together; and the usual number
+# of attempts, above which the proof asked of every attempt grows (twice as many: raised).
 LANTERN_WITHDRAWAL_WINDOW_SECONDS = 3600
 LANTERN_WITHDRAWAL_ATTEMPTS_PER_PREFIX = 5
 LANTERN_WITHDRAWAL_ATTEMPTS_TOTAL = 300
+LANTERN_WITHDRAWAL_ATTEMPTS_USUAL = 30
+# New-lead emails to caseworkers (chat/referrals/notify.py): at most one per this many
+# minutes, with the count of leads since the last one.
+LANTERN_LEAD_EMAIL_MINUTES = int(os.environ.get("LANTERN_LEAD_EMAIL_MINUTES", "5"))
+
+# The proof of work asked before a chat starts, a message is left, a withdrawal is checked and,
+# after failed sign-ins, a staff sign-in (lantern.challenge): PBKDF2 iterations per attempt,
+# the attempts at most when all is quiet and under a flood, and how long a challenge is good.
+LANTERN_CHALLENGE_COST = int(os.environ.get("LANTERN_CHALLENGE_COST", "1000"))
+LANTERN_CHALLENGE_NORMAL_WORK = int(os.environ.get("LANTERN_CHALLENGE_NORMAL_WORK", "200"))
+LANTERN_CHALLENGE_RAISED_WORK = int(os.environ.get("LANTERN_CHALLENGE_RAISED_WORK", "24000"))
+LANTERN_CHALLENGE_SECONDS = 600
+# What is usual for the chat (load 1: the normal level; twice that: the raised level).
+LANTERN_CHALLENGE_USUAL_WAITING = 20
+LANTERN_CHALLENGE_USUAL_STARTS_PER_MINUTE = 10
+LANTERN_CHALLENGE_USUAL_LEFT_PER_MINUTE = 5
 
 # --- Mail -----------------------------------------------------------------------------------
 # New-lead notices to caseworkers (no personal data) go out only when a mail server is set.

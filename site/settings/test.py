@@ -23,3 +23,8 @@ if REDIS_URL:
     # Each test run gets its own key space, so parallel runs never see each other's data.
     CACHES["default"]["KEY_PREFIX"] = f"lantern-test-{os.getpid()}"  # noqa: F405
     CHANNEL_LAYERS["default"]["CONFIG"]["prefix"] = f"lantern-test-{os.getpid()}"  # noqa: F405
+# Real challenges, solved by the product's own script, but quick ones (the challenge's
+# benchmark, tests/e2e/bench_challenge.py, serves the real levels).
+LANTERN_CHALLENGE_COST = int(os.environ.get("LANTERN_CHALLENGE_COST", "10"))
+LANTERN_CHALLENGE_NORMAL_WORK = int(os.environ.get("LANTERN_CHALLENGE_NORMAL_WORK", "4"))
+LANTERN_CHALLENGE_RAISED_WORK = int(os.environ.get("LANTERN_CHALLENGE_RAISED_WORK", "16"))

@@ -7,8 +7,9 @@ until they also give a time-based one-time code (TOTP, RFC 6238) from an authent
 - `policy`: who needs a second factor, and whether a session has given one;
 - `middleware`: sends an unverified session to the code page (or to set up an app first);
 - `views`: setting up an authenticator app (QR code and key) and entering a code;
-- `signin`: the admin's sign-in form, throttled per account and for everybody together,
-  without any address (see lantern.ratelimit).
+- `signin`: the admin's sign-in form and view: device cookies, and a proof of work asked
+  after failed sign-ins (per account and for everybody together) of any other browser,
+  without any address or name (see lantern.ratelimit, docs/privacy.md).
 
 Devices are django-otp's TOTP devices; a wrong code slows the next attempt on that device
 (django-otp's throttling: 1, 2, 4, 8 … seconds). `manage.py reset_two_factor USER` removes a

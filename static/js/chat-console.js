@@ -8,7 +8,7 @@
  * per conversation: each is shown once, in order, and a gap makes the console ask for what
  * it missed.
  */
-import { ChatSocket, Outbox, newClientId } from "./chat-socket.js";
+import { ChatSocket, Outbox, newClientId, protocol } from "./chat-socket.js";
 
 function start() {
   var root = document.querySelector("[data-console]");
@@ -80,8 +80,12 @@ function start() {
       availableBox.disabled = true;
       setReady(false);
       if (outcome === "final") {
-        // Not signed in (or without the second factor), or the permission was withdrawn.
-        setConnection(strings.forbidden, "forbidden");
+        // Not signed in (or without the second factor), never allowed to answer chats, or
+        // the permission was withdrawn.
+        setConnection(
+          code === protocol.CLOSE_NOT_OPERATOR ? strings.notOperator : strings.forbidden,
+          "forbidden"
+        );
       } else if (outcome === "reconnect") {
         setConnection(strings.reconnecting, "reconnecting");
       }

@@ -210,6 +210,10 @@ function start() {
         return response.json();
       })
       .then(function (data) {
+        if (data.challenge) {
+          // Solved while the visitor reads and chooses: pressing the button seldom waits.
+          prepareProof(data.challenge);
+        }
         if (stored || connected() || ended) {
           return; // the visitor has moved on meanwhile
         }
@@ -273,6 +277,53 @@ function start() {
     return loading;
   }
 
+  // --- the proof of work (proof-of-work.js, lantern/challenge.py) -----------------------------
+  // A start and a left message carry a solved challenge. The availability answer brings one,
+  // solved at once in the background; a challenge that is missing, used or expired is answered
+  // by the server with a new one (ERROR_PROOF), solved, and the request sent again.
+
+  var proofs = {}; // purpose ("start", "leave_message") -> a promise of the solved payload
+  var solved = {}; // purpose -> that promise, once it has resolved
+  var MAX_PROOF_TRIES = 3; // a server that refuses every proof: say so, do not loop
+
+  function prepareProof(challenge) {
+    var purpose = challenge.parameters && challenge.parameters.data && challenge.parameters.data.purpose;
+    var solving = import("./proof-of-work.js").then(function (module) {
+      return module.solve(challenge);
+    });
+    solving.then(function () {
+      solved[purpose] = solving;
+    }, function () { /* below */ });
+    solving.catch(function () {
+      if (proofs[purpose] === solving) {
+        proofs[purpose] = null; // the server's answer brings another
+      }
+    });
+    proofs[purpose] = solving;
+    return solving;
+  }
+
+  /* A promise of a solved payload for `purpose` (taken: each is good once), or of "" when
+   * none is at hand: the server then answers with a challenge. */
+  function takeProof(purpose) {
+    var solving = proofs[purpose];
+    proofs[purpose] = null;
+    return solving ? solving.catch(function () { return ""; }) : Promise.resolve("");
+  }
+
+  var lastRequest = null; // the start or leave_message frame sent last, to send again
+  var requestTries = 0; // how many times it has been sent
+
+  /* Send a start or leave_message once its proof is at hand. */
+  function sendWithProof(frame) {
+    lastRequest = frame;
+    requestTries = 1;
+    takeProof(frame.type).then(function (proof) {
+      frame.proof = proof;
+      connect(function () { send(frame); });
+    });
+  }
+
   /* Open a socket; greet() sends the first frame once it is open. */
   function connect(greet) {
     socketClient().then(function (client) {
@@ -303,7 +354,8 @@ function start() {
       return;
     }
     if (outcome === "final") {
-      finish(S.ended); // the conversation has ended, or its token is unknown
+      // The conversation has ended, its token is unknown, or another window has taken it up.
+      finish(code === P.protocol.CLOSE_REPLACED ? S.replaced : S.ended);
       return;
     }
     if (outbox) {
@@ -681,6 +733,20 @@ function start() {
   }
 
   function onError(frame) {
+    if (frame.code === P.protocol.ERROR_PROOF && lastRequest && frame.request === lastRequest.type &&
+        frame.challenge && requestTries < MAX_PROOF_TRIES) {
+      var again = lastRequest;
+      requestTries += 1;
+      prepareProof(frame.challenge);
+      takeProof(again.type).then(function (proof) {
+        again.proof = proof;
+        send(again);
+      });
+      return;
+    }
+    if (frame.code === P.protocol.ERROR_REPLACED) {
+      return; // the socket closes with CLOSE_REPLACED next (`closed` says so)
+    }
     if (frame.request === "resume" && frame.code !== P.protocol.ERROR_TOKEN) {
       // The server failed to resume (the database, say): it closes the socket next, and the
       // conversation is resumed again after the back-off.
@@ -860,10 +926,8 @@ function start() {
     ended = false;
     starting = true;
     startButton.disabled = true;
-    setStatus("");
-    connect(function () {
-      send({ type: "start", language: startForm.language.value, topic: topic ? topic.value : "unsaid" });
-    });
+    setStatus(proofs.start && solved.start === proofs.start ? "" : S.preparing);
+    sendWithProof({ type: "start", language: startForm.language.value, topic: topic ? topic.value : "unsaid" });
   });
 
   $("[data-chat-show-leave]").addEventListener("click", function () {
@@ -911,7 +975,7 @@ function start() {
     leaving = true;
     ended = false;
     leaveForm.querySelector("button[type=submit]").disabled = true;
-    connect(function () { send(frame); });
+    sendWithProof(frame);
   });
 
   composer.addEventListener("submit", function (event) {

@@ -138,3 +138,42 @@ def test_search_syntax_and_control_characters_are_never_an_error(client, russian
     assert response.status_code == 200
     found = results(search(client, "ru", q=f'"{RUSSIAN_WORD}\x00'))
     assert found == [("/ru/tsearch-ru/", title_of("tsearch", "ru"))]
+
+
+QUERIES = [
+    "a OR b",
+    "and or not near",
+    "NEAR(a b)",
+    "a NEAR/2 b",
+    "a AND NOT b",
+    "+a -b",
+    "*a a* ^a",
+    '"a" "b"',
+    "{a} [a] (a)",
+    "a:b a|b a&b !a a<->b a:*",
+    "e-mail a-b-c -abc- a--b",
+    "'; DROP TABLE wagtailcore_page; --",
+    "\\ % _ ~ ? # @",
+    "\u202e\u200b\ufeff \U0001f642 ٣ 一二三",
+    "\x01\x1a\x7f\t\n\r",
+    '"' * 10_000,
+    "NOT " * 2_500,
+    "a-" * 5_000,
+    "x" * 10_000,
+    ("(" + '"' + "\x00") * 3_334,
+]
+
+
+@pytest.mark.parametrize("query", QUERIES, ids=[f"query{n}" for n in range(len(QUERIES))])
+def test_any_query_string_is_an_answer_never_an_error(client, russian_page, query):
+    """Issue 16: the search answers whatever it is asked (operators of either backend, SQL,
+    10,000 characters), on SQLite and PostgreSQL alike."""
+    response = search(client, "en", q=query)
+    assert response.status_code == 200
+    assert parse(response).find("input", attrs={"name": "q", "id": "search-q"}) is not None
+
+
+@pytest.mark.parametrize("raw", ["%ED%A0%80", "%FF%FE", "%C0%AF", "%00%00", "%E2%80%AE"])
+def test_a_query_string_that_is_no_utf_8_is_an_answer(client, russian_page, raw):
+    response = client.get(f"/en/search/?q={raw}")
+    assert response.status_code == 200

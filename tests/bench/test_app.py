@@ -67,8 +67,9 @@ def test_the_bench_application_is_the_sites_with_its_routes():
     bench_layers, bench_router = layers(bench.application_mapping["websocket"])
     assert bench_layers == site_layers
     assert len(site_layers) >= 4  # origin check, cookies, session, user
-    assert site_router.routes == site_websocket_urlpatterns
-    assert bench_router.routes == bench_websocket_urlpatterns
+    # Each followed by the refusal of every other path (lantern.asgi.UNKNOWN_PATH).
+    assert site_router.routes == [*site_websocket_urlpatterns, site_asgi.UNKNOWN_PATH]
+    assert bench_router.routes == [*bench_websocket_urlpatterns, site_asgi.UNKNOWN_PATH]
 
 
 def requirement_names(requirements: list[str]) -> set[str]:

@@ -36,6 +36,7 @@ from chat.models import Conversation, OperatorStatus
 # Imported at collection: building the ASGI application runs `django.setup()`, which configures
 # logging again and would drop pytest's log capture from the first test that imported it.
 from lantern.asgi import application as _application
+from lantern.testing.challenge import solve as solve_challenge
 
 CHAT_DB = pytest.mark.django_db(transaction=True)
 
@@ -226,8 +227,14 @@ class Visitor(ChatClient):
         self._client_ids += 1
         return f"v-{self._client_ids}"
 
+    async def proof(self, purpose: str = "start") -> str:
+        """A solved challenge for `purpose`, asked for on this socket (lantern.challenge)."""
+        await self.send(type="challenge", **{"for": purpose})
+        frame = await self.expect("challenge", where=lambda f: f["for"] == purpose)
+        return await asyncio.to_thread(solve_challenge, frame["challenge"])
+
     async def start(self, language: str = "lv", topic: str = "work") -> dict:
-        await self.send(type="start", language=language, topic=topic)
+        await self.send(type="start", language=language, topic=topic, proof=await self.proof())
         started = await self.expect("started")
         self.token = started["token"]
         state = await self.expect("state")

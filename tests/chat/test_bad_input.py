@@ -38,7 +38,7 @@ BEFORE_START = [
     ("null", protocol.ERROR_MALFORMED),
     ("[" * 5000 + "]" * 5000, protocol.ERROR_MALFORMED),  # nesting deeper than the parser's stack
     ('{"type": "ping", "x": ' + "[" * 5000 + "]" * 5000 + "}", protocol.ERROR_MALFORMED),
-    ('{"type": "message", "text": "\\ud800"}', protocol.ERROR_NO_CONVERSATION),
+    ('{"type": "message", "text": "\\ud800"}', protocol.ERROR_MALFORMED),  # not Unicode
     ("{}", protocol.ERROR_MALFORMED),
     ('{"text": "no type"}', protocol.ERROR_MALFORMED),
     ('{"type": 7}', protocol.ERROR_MALFORMED),
@@ -85,7 +85,7 @@ AFTER_START = [
     ('{"type": "message", "client_id": ["a"], "text": "list id"}', protocol.ERROR_INVALID),
     ('{"type": "message", "client_id": "' + "x" * 65 + '", "text": "long id"}', "invalid"),
     ('{"type": "message", "client_id": "a b", "text": "space in id"}', "invalid"),
-    ('{"type": "message", "client_id": "\\ud800", "text": "surrogate id"}', "invalid"),
+    ('{"type": "message", "client_id": "\\ud800", "text": "surrogate id"}', "malformed"),
     ('{"type": "message", "client_id": "<b>", "text": "markup id"}', "invalid"),
     ('{"type": "message", "client_id": "a"}', protocol.ERROR_INVALID),
     ('{"type": "message", "client_id": "a", "text": 5}', protocol.ERROR_INVALID),
@@ -347,7 +347,10 @@ async def test_full_queue_refuses_the_next_start(visitor, monkeypatch):
     assert await sync_to_async(Conversation.objects.count)() == 2
     assert third.close_code is None
     # Leaving a message is still possible.
-    await third.send(type="leave_message", consent=True, language="lv", text="please call")
+    proof = await third.proof("leave_message")
+    await third.send(
+        type="leave_message", consent=True, language="lv", text="please call", proof=proof
+    )
     await third.expect("message_left")
 
 
@@ -360,18 +363,63 @@ FOREIGN_ORIGINS = [
     b"http://localhost.evil.example",
     b"null",
     b"http://localhost:666@evil.example",
+    b"https://localhost",  # another scheme of the site's host
+    b"http://localhost:8080",  # another port of the site's host
+    b"http://localhost/",  # not an origin
     None,  # no Origin header at all
 ]
 
 
 async def test_foreign_or_missing_origin_is_rejected(visitor):
+    """The origin is compared whole, scheme, host and port: Channels' validator compared the
+    host alone, and let another scheme or port of an allowed host in (issue 16)."""
     for origin in FOREIGN_ORIGINS:
         v = await visitor(connect=False, origin=origin)
         connected, _code = await v.connect()
         assert connected is False, origin
-    v = await visitor(connect=False, origin=b"http://localhost:8080")
-    connected, _code = await v.connect()
-    assert connected is True
+    for origin in (b"http://localhost", b"http://localhost:80", b"HTTP://LocalHost"):
+        v = await visitor(connect=False, origin=origin)
+        connected, _code = await v.connect()
+        assert connected is True, origin
+
+
+async def test_the_sites_origin_is_its_host_and_port_with_the_scheme_the_browser_used(
+    visitor, settings
+):
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    behind_tls = [(b"x-forwarded-proto", b"https")]
+    for origin, headers, allowed in [
+        # Behind a TLS-terminating proxy that says so, the page is https.
+        (b"https://localhost:8443", behind_tls, True),
+        (b"http://localhost:8443", behind_tls, False),
+        (b"https://localhost", behind_tls, False),
+        (b"http://localhost:8443", [], True),
+        (b"https://localhost:8443", [], False),
+    ]:
+        v = await visitor(connect=False, origin=origin)
+        v.comm.scope["headers"] = [
+            *(header for header in v.comm.scope["headers"] if header[0] != b"host"),
+            (b"host", b"localhost:8443"),
+            *headers,
+        ]
+        connected, _code = await v.connect()
+        assert connected is allowed, (origin, headers)
+
+
+async def test_csrf_trusted_origins_may_open_sockets(visitor, settings):
+    settings.CSRF_TRUSTED_ORIGINS = ["https://chat.example.org", "https://*.lantern.example"]
+    for origin, allowed in [
+        (b"https://chat.example.org", True),
+        (b"https://chat.example.org:443", True),
+        (b"http://chat.example.org", False),
+        (b"https://chat.example.org:8443", False),
+        (b"https://www.lantern.example", True),
+        (b"http://www.lantern.example", False),
+        (b"https://lantern.example.evil", False),
+    ]:
+        v = await visitor(connect=False, origin=origin)
+        connected, _code = await v.connect()
+        assert connected is allowed, origin
 
 
 async def test_foreign_origin_is_rejected_for_operators_too(operator):
@@ -384,14 +432,17 @@ async def test_foreign_origin_is_rejected_for_operators_too(operator):
     assert connected is False
 
 
-async def test_lone_surrogates_are_dropped_not_fatal(chat_pair):
-    """JSON may escape half of a surrogate pair (a browser truncating an emoji); such text
-    cannot be stored as UTF-8, so it is cleaned away instead of failing the message."""
+async def test_lone_surrogates_are_refused_and_escaped_pairs_kept(chat_pair, caplog):
+    """JSON may escape half of a surrogate pair: text that cannot be encoded as UTF-8, so it
+    can be neither stored nor sent back nor logged. The frame is refused whole as malformed
+    (before: its text was cleaned, its `client_id` or `type` echoed back, which daphne could
+    not send: close 1011 and a traceback). An escaped pair is one character, and fine."""
     v, op = await chat_pair()
     await v.send_text('{"type": "message", "client_id": "s1", "text": "half \\ud83d of a smile"}')
-    ack = await v.expect("ack", client_id="s1")
-    frame = await op.expect("message", seq=ack["seq"])
-    assert frame["text"] == "half  of a smile"
+    frame = await v.expect_error(protocol.ERROR_MALFORMED)
+    assert "client_id" not in frame
     await v.send_text('{"type": "message", "client_id": "s2", "text": "\\ud83d\\udc4d"}')
     ack = await v.expect("ack", client_id="s2")
     assert (await op.expect("message", seq=ack["seq"]))["text"] == "👍"
+    assert ack["seq"] == (await get_conversation(v.conversation_id)).last_seq
+    assert [r for r in caplog.records if r.levelno >= logging.ERROR] == []

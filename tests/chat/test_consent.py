@@ -326,6 +326,7 @@ async def test_leave_message_creates_a_consented_lead_and_nothing_else(visitor):
         topic="work",
         text=text,
         contact="e-mail after 20:00: someone@example.org",
+        proof=await v.proof("leave_message"),
     )
     frame = await v.expect("message_left")
     code = frame["withdrawal_code"]
@@ -334,11 +335,13 @@ async def test_leave_message_creates_a_consented_lead_and_nothing_else(visitor):
     changed = {
         label: after[label] - before[label] for label in after if after[label] != before[label]
     }
-    # The lead, its consent, and the audit entry of its creation (codes only).
+    # The lead, its consent, and the audit entry of its creation (codes only); and the one row
+    # that counts leads for the next new-lead email (a number, no lead data: referrals.notify).
     assert changed == {
         "referrals.Lead": 1,
         "referrals.ConsentRecord": 1,
         "wagtailcore.ModelLogEntry": 1,
+        "referrals.NewLeadEmail": 1,
     }
     entry = await sync_to_async(lambda: ModelLogEntry.objects.get())()
     assert (entry.action, entry.data) == ("lantern.lead.create", {"source": "message"})

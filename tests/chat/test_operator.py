@@ -44,12 +44,15 @@ async def test_made_up_session_cookie_is_closed_unauthorised(anonymous_operator_
     assert op.of_type("state") == []
 
 
-async def test_signed_in_without_permission_is_closed_forbidden(operator, visitor):
+async def test_signed_in_without_permission_is_closed_not_operator(operator, visitor):
+    """Its own close code: CLOSE_FORBIDDEN says "withdrawn while connected" (issue 16)."""
     v = await visitor()
     await v.start()
     op = await operator(permission=False)
     await op.expect_error(protocol.ERROR_FORBIDDEN)
-    await op.expect_closed(protocol.CLOSE_FORBIDDEN)
+    await op.expect_closed(protocol.CLOSE_NOT_OPERATOR)
+    assert protocol.CLOSE_NOT_OPERATOR != protocol.CLOSE_FORBIDDEN
+    assert protocol.CLOSE_NOT_OPERATOR in protocol.NO_RECONNECT_CODES
     assert op.of_type("state") == []
     assert op.of_type("queue") == []
 

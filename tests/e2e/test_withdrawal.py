@@ -117,3 +117,122 @@ def test_withdrawal_from_the_chat_panel(page, context, e2e_site, chat_closed):
     expect(page.locator("#withdraw-result")).to_have_text(expected["done"])
     assert db.run(LEAD_OF_CODE, code=code)["lead"] is None
     assert context.cookies() == []
+
+
+# --- The browser's automatic check (lantern.challenge, js/challenge-form.js) ----------------
+
+LEFT_MESSAGE_LEAD = """
+from django.db import transaction
+from chat.referrals.actions import do_create_from_consent
+with transaction.atomic():
+    _lead, code = do_create_from_consent(
+        source="message", method="message", language=language, topic="work",
+        transcript=False, contact="", what_happened="The agency keeps my wages.",
+    )
+result = code
+"""
+
+# Holds the page's solver until the test calls __releaseSolver(): the person's submit then comes
+# before the proof is ready. Whether proof-of-work.js works in module workers or on the page's
+# own thread, its results wait (a worker's answers, the page's PBKDF2). Injected by the test,
+# outside the page's CSP; the product's scripts are unchanged.
+HOLD_THE_SOLVER = """
+(() => {
+  let release;
+  const released = new Promise((resolve) => { release = resolve; });
+  window.__releaseSolver = () => release();
+  const held = (handler) => function (event) { released.then(() => handler.call(this, event)); };
+  const RealWorker = window.Worker;
+  if (RealWorker) {
+    window.Worker = class extends RealWorker {
+      set onmessage(handler) { super.onmessage = handler ? held(handler) : handler; }
+      get onmessage() { return super.onmessage; }
+      addEventListener(type, handler, options) {
+        const hold = type === "message" && typeof handler === "function";
+        return super.addEventListener(type, hold ? held(handler) : handler, options);
+      }
+    };
+  }
+  const subtle = globalThis.crypto && crypto.subtle;
+  if (subtle) {
+    const derive = subtle.deriveBits.bind(subtle);
+    Object.defineProperty(subtle, "deriveBits", {
+      configurable: true,
+      value: async (...args) => { await released; return derive(...args); },
+    });
+  }
+})();
+"""
+
+
+def test_a_submit_before_the_check_is_ready_waits_then_goes(page, context, e2e_site, e2e_db, axe):
+    code = e2e_db.run(LEFT_MESSAGE_LEAD, language="en")
+    expected = e2e_db.run(MESSAGES, language="en")
+    waiting = e2e_db.run(
+        """
+from django.utils import translation
+from django.utils.translation import gettext
+with translation.override("en"):
+    result = gettext("Checking the connection…")
+"""
+    )
+    page.add_init_script(HOLD_THE_SOLVER)
+    posted = []
+    page.on(
+        "request",
+        lambda request: posted.append(request.post_data) if request.method == "POST" else None,
+    )
+
+    page.goto(e2e_site.url("/en/withdraw/"))
+    form = page.locator("main form[action='/en/withdraw/']")
+    status = form.locator("[data-challenge-status]")
+    expect(status).to_have_attribute("role", "status")
+    expect(form.locator("input[name=proof]")).to_have_value("")
+    page.locator("#withdraw-code").fill(code)
+    form.locator("button[type=submit]").click()
+
+    # Not sent yet: the page says why, politely, and the person does nothing more.
+    expect(status).to_have_text(waiting)
+    assert posted == []
+    violations = axe_violations(axe, page)
+    assert not violations, describe_violations(violations)
+    assert db_lead_count(e2e_db, code) == 1
+
+    page.evaluate("window.__releaseSolver()")
+
+    expect(page.locator("#withdraw-result")).to_have_text(expected["done"])
+    assert len(posted) == 1 and "proof=" in posted[0] and "proof=&" not in posted[0]
+    assert db_lead_count(e2e_db, code) == 0
+    assert context.cookies() == []
+
+
+def test_solved_on_page_load_the_check_goes_with_the_first_submit(page, e2e_site, e2e_db):
+    code = e2e_db.run(LEFT_MESSAGE_LEAD, language="lv")
+    expected = e2e_db.run(MESSAGES, language="lv")
+
+    page.goto(e2e_site.url("/lv/withdraw/"))
+    # The script solves the page's challenge by itself, as soon as the page has loaded.
+    expect(page.locator("main form input[name=proof]")).not_to_have_value("")
+    page.locator("#withdraw-code").fill(code)
+    page.locator("main form button[type=submit]").click()
+
+    expect(page.locator("#withdraw-result")).to_have_text(expected["done"])
+    assert db_lead_count(e2e_db, code) == 0
+
+
+def test_without_javascript_the_form_still_works(new_context, e2e_site, e2e_db):
+    """Within the attempts allowed without a proof (chat/referrals/withdrawal.py)."""
+    page = new_context(java_script_enabled=False).new_page()
+    code = e2e_db.run(LEFT_MESSAGE_LEAD, language="uk")
+    expected = e2e_db.run(MESSAGES, language="uk")
+
+    page.goto(e2e_site.url("/uk/withdraw/"))
+    page.locator("#withdraw-code").fill(code)
+    page.locator("main form button[type=submit]").click()
+
+    expect(page.locator("#withdraw-result")).to_have_text(expected["done"])
+    assert db_lead_count(e2e_db, code) == 0
+
+
+def db_lead_count(e2e_db, code: str) -> int:
+    return e2e_db.run(LEAD_OF_CODE, code=code)["leads"]

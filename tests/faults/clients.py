@@ -35,9 +35,12 @@ from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed, InvalidHandshake, InvalidStatus
 from websockets.typing import Origin
 
+from chat import protocol
+from lantern.testing.challenge import solve as solve_challenge
+
 VISITOR_PATH = "/ws/chat/visitor/"
 OPERATOR_PATH = "/ws/chat/operator/"
-NO_RECONNECT = (4001, 4003, 4010, 4011)
+NO_RECONNECT = protocol.NO_RECONNECT_CODES  # as the browser clients read them from the page
 RETRIED_ERRORS = ("server_error", "rate_limited")
 FIRST_RECONNECT = 1.0
 MAX_RECONNECT = 15.0
@@ -332,13 +335,18 @@ class VisitorClient(ProtocolClient):
 
     async def greet(self) -> None:
         if self.token is None:
-            self.send_frame({"type": "start", "language": self.language, "topic": "work"})
+            # A start needs a solved challenge, as the widget's does (lantern/challenge.py).
+            self.send_frame({"type": "challenge", "for": "start"})
         else:
             self.send_frame({"type": "resume", "token": self.token, "last_seq": self.last_seq})
 
     async def on_frame(self, frame: dict, at: float) -> None:
         kind = frame.get("type")
-        if kind == "started":
+        if kind == "challenge" or (kind == "error" and frame.get("code") == "proof_required"):
+            proof = await asyncio.to_thread(solve_challenge, frame["challenge"])
+            start = {"type": "start", "language": self.language, "topic": "work"}
+            self.send_frame({**start, "proof": proof})
+        elif kind == "started":
             self.token = frame["token"]
             self.events.append((at, "greeted", "started"))
             self.greeted.set()

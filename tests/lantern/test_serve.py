@@ -7,7 +7,13 @@ import pytest
 from daphne.access import AccessLogGenerator
 from daphne.cli import CommandLineInterface
 
-from lantern.serve import AnonymousAccessLog, AnonymousCommandLineInterface, AnonymousServer
+from chat.protocol import MAX_FRAME_BYTES
+from lantern.serve import (
+    UNKNOWN_SOCKET_PATH,
+    AnonymousAccessLog,
+    AnonymousCommandLineInterface,
+    AnonymousServer,
+)
 
 CLIENT = "203.0.113.57:51234"
 SECRET = "kukushonok-secret"
@@ -53,13 +59,26 @@ def test_plain_path_is_kept():
 
 @pytest.mark.parametrize("action", ["connecting", "connected", "rejected", "disconnected"])
 def test_websocket_entries_have_no_address(action):
-    details = {"path": f"/ws/chat/?token={SECRET}", "client": CLIENT}
+    details = {"path": f"/ws/chat/visitor/?token={SECRET}", "client": CLIENT}
 
     (line,) = log_lines(("websocket", action, details))
 
     assert "203.0.113.57" not in line
     assert SECRET not in line
-    assert "/ws/chat/" in line
+    assert '"WS' in line and " /ws/chat/visitor/" in line
+
+
+@pytest.mark.parametrize(
+    "path", [f"/ws/chat/visitor/{SECRET}/", f"/ws/{SECRET}", f"/{SECRET}", "/ws/chat/"]
+)
+@pytest.mark.parametrize("action", ["connecting", "rejected", "disconnected"])
+def test_websocket_paths_that_are_no_route_are_not_written(path, action):
+    """A token put into a websocket's URL stays out of the log (issue 16): the application
+    refuses the path, the log says only that it was none of the routes."""
+    (line,) = log_lines(("websocket", action, {"path": path, "client": CLIENT}))
+
+    assert SECRET not in line
+    assert line.endswith(f'{UNKNOWN_SOCKET_PATH}" - -')
 
 
 def test_daphnes_own_log_would_have_written_the_address():
@@ -80,6 +99,32 @@ def test_server_swaps_daphnes_access_log_for_the_anonymous_one():
 
     assert type(server.action_logger) is AnonymousAccessLog
     assert server.action_logger.stream is stream
+
+
+def test_server_reads_no_frame_over_the_protocols_limit():
+    """Daphne's default read frames of up to 1 MiB (the chat then refused them) and dropped the
+    connection without a close frame above that (issue 16). Whatever the command line says,
+    the limit is the protocol's, and a frame over it is answered with a close frame (1009)."""
+    called = []
+    server = AnonymousServer(
+        application=None,
+        endpoints=ENDPOINTS,
+        websocket_max_message_size=1024 * 1024,
+        websocket_max_frame_size=1024 * 1024,
+        ready_callable=lambda: called.append(True),
+    )
+
+    assert server.websocket_max_message_size == MAX_FRAME_BYTES
+    assert server.websocket_max_frame_size == MAX_FRAME_BYTES
+
+    class Factory:
+        def setProtocolOptions(self, **options):  # noqa: N802 - autobahn's name
+            self.options = options
+
+    server.ws_factory = Factory()
+    server.ready_callable()
+    assert server.ws_factory.options == {"failByDrop": False}
+    assert called == [True]
 
 
 def test_server_without_access_log_stays_without():

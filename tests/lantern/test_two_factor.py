@@ -1,19 +1,27 @@
 """Two-factor sign-in (lantern.two_factor): with LANTERN_REQUIRE_2FA on, staff who can read
-chats or leads reach nothing in the admin with their password alone; failed sign-ins and
-wrong codes are throttled without storing anybody's address."""
+chats or leads reach nothing in the admin with their password alone; failed sign-ins cost a
+proof of work (never a pause, never for a browser with the account's device cookie) and
+wrong codes are throttled, without storing anybody's address or name."""
 
 from __future__ import annotations
 
+import json
+import random
+import string
+
+from django.core import signing
 from django.core.management import CommandError, call_command
 from django.test import Client
 from django.urls import reverse
 
 import pytest
+from bs4 import BeautifulSoup
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from lantern import ratelimit
+from lantern import challenge, ratelimit
+from lantern.testing.challenge import solve
 from lantern.two_factor import signin
 from tests.referrals.queue.factories import make_lead, user_in
 
@@ -37,19 +45,46 @@ def confirmed_device(user) -> TOTPDevice:
     return TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=True)
 
 
-PAUSED = {
-    "en": "Too many failed sign-ins",
-    "lv": "Pārāk daudz neveiksmīgu pieteikšanās mēģinājumu",
+CHALLENGED = {
+    "en": "this browser must first pass an automatic check",
+    "lv": "šai pārlūkprogrammai vispirms jāiztur automātiska pārbaude",
 }
 
 
-def sign_in(user, password: str = PASSWORD, language: str = "en") -> tuple[Client, object]:
-    """The admin's sign-in form, read in `language` (the browser's, before anybody is known)."""
-    client = Client(headers={"accept-language": language})
-    response = client.post(
-        reverse("wagtailadmin_login"), {"username": user.username, "password": password}
-    )
+def sign_in(
+    user,
+    password: str = PASSWORD,
+    language: str = "en",
+    *,
+    client: Client | None = None,
+    proof: str | None = None,
+) -> tuple[Client, object]:
+    """The admin's sign-in form, read in `language` (the browser's, before anybody is known);
+    a new browser unless `client` is given."""
+    client = client or Client(headers={"accept-language": language})
+    data = {"username": user.username, "password": password}
+    if proof is not None:
+        data["proof"] = proof
+    response = client.post(reverse("wagtailadmin_login"), data)
     return client, response
+
+
+def proof_field(response):
+    """The sign-in page's proof-of-work field, if it asks for one."""
+    return BeautifulSoup(response.content.decode(), "html.parser").select_one(
+        "form.login-form input[type=hidden][name=proof]"
+    )
+
+
+def proof_on(response) -> str:
+    """Solve the challenge on the page, as its script does."""
+    field = proof_field(response)
+    assert field is not None, "the page asks for no proof"
+    return solve(json.loads(field["data-challenge"]))
+
+
+def signed_in(client) -> bool:
+    return "_auth_user_id" in client.session
 
 
 def staff_pages(lead) -> list[str]:
@@ -302,7 +337,7 @@ def call_command_output(*args) -> str:
 
 @pytest.mark.django_db
 @pytest.mark.parametrize("language", ["en", "lv"])
-def test_failed_sign_ins_pause_the_account_without_storing_who_tried(required, settings, language):
+def test_failed_sign_ins_ask_for_a_proof_without_storing_who_tried(required, settings, language):
     settings.LANTERN_SIGNIN_FAILURES_PER_ACCOUNT = 3
     user = user_in("caseworker")
     other = user_in("operator")
@@ -310,12 +345,19 @@ def test_failed_sign_ins_pause_the_account_without_storing_who_tried(required, s
     for _attempt in range(3):
         _, response = sign_in(user, password="wrong password", language=language)
         assert response.status_code == 200
-    # The right password, refused unchecked.
+    # The right password without a proof: refused unchecked, with what to do ...
     client, response = sign_in(user, language=language)
 
     assert response.status_code == 200
-    assert PAUSED[language] in response.content.decode()
-    assert "_auth_user_id" not in client.session
+    assert CHALLENGED[language] in response.content.decode()
+    assert not signed_in(client)
+    # ... and the page now carries the check and its script: solved, the sign-in goes.
+    assert proof_field(response) is not None
+    assert response.content.decode().count('name="proof"') == 1
+    assert 'src="/static/js/challenge-form.js"' in response.content.decode()
+    _, done = sign_in(user, language=language, client=client, proof=proof_on(response))
+    assert done.status_code == 302
+    assert signed_in(client)
     # Another account is not affected.
     assert sign_in(other)[1].status_code == 302
     # What the cache holds names neither the account nor an address.
@@ -325,7 +367,36 @@ def test_failed_sign_ins_pause_the_account_without_storing_who_tried(required, s
 
 
 @pytest.mark.django_db
-def test_the_pause_ends_with_its_window(required, settings, monkeypatch):
+@pytest.mark.parametrize("kind", ["missing", "empty", "garbage", "replayed", "other purpose"])
+def test_a_missing_or_wrong_proof_is_refused_and_the_password_not_checked(required, settings, kind):
+    settings.LANTERN_SIGNIN_FAILURES_PER_ACCOUNT = 2
+    user = user_in("caseworker")
+    for _attempt in range(2):
+        sign_in(user, password="wrong password")
+    client, page = sign_in(user)  # refused: no proof yet
+    proofs = {
+        "missing": None,
+        "empty": "",
+        "garbage": "bm90IGEgcGF5bG9hZA==",
+        "replayed": proof_on(page),
+        "other purpose": solve(challenge.issue("withdrawal", 4)),
+    }
+    if kind == "replayed":
+        assert challenge.verify(proofs["replayed"], signin.CHALLENGE_PURPOSE)  # used once
+    account_key, total_key = signin._keys(user.username)
+    failures = ratelimit.count(account_key), ratelimit.count(total_key)
+
+    for password in ("wrong password", PASSWORD):
+        _, response = sign_in(user, password, client=client, proof=proofs[kind])
+        assert response.status_code == 200
+        assert CHALLENGED["en"] in response.content.decode()
+        assert not signed_in(client)
+    # A refused proof is not a failed password: nothing was checked.
+    assert (ratelimit.count(account_key), ratelimit.count(total_key)) == failures
+
+
+@pytest.mark.django_db
+def test_the_proof_is_asked_only_until_the_window_ends(required, settings, monkeypatch):
     settings.LANTERN_SIGNIN_FAILURES_PER_ACCOUNT = 2
     user = user_in("editor")
     for _attempt in range(2):
@@ -339,15 +410,18 @@ def test_the_pause_ends_with_its_window(required, settings, monkeypatch):
 
 
 @pytest.mark.django_db
-def test_failures_across_accounts_pause_everybody(required, settings):
+def test_failures_across_accounts_ask_everybody_for_a_proof(required, settings):
     settings.LANTERN_SIGNIN_FAILURES_TOTAL = 4
     for name in ("a", "b", "c", "d"):
         sign_in(user_in("editor", username=f"t-spray-{name}"), password="Winter2026!")
+    operator = user_in("operator")
 
-    _, response = sign_in(user_in("operator"))
-
+    client, response = sign_in(operator)
     assert response.status_code == 200
-    assert PAUSED["en"] in response.content.decode()
+    assert CHALLENGED["en"] in response.content.decode()
+    # A new browser sees the check on the sign-in page itself.
+    page = client.get(reverse("wagtailadmin_login"))
+    assert sign_in(operator, client=client, proof=proof_on(page))[1].status_code == 302
 
 
 @pytest.mark.django_db
@@ -359,7 +433,174 @@ def test_usernames_are_matched_whatever_their_case(required, settings):
         reverse("wagtailadmin_login"), {"username": user.username.upper(), "password": "wrong"}
     )
 
-    assert signin.is_locked(user.username)
+    assert signin.needs_challenge(user.username)
+
+
+@pytest.mark.django_db
+def test_the_proof_asked_grows_with_the_failures(required, settings):
+    settings.LANTERN_SIGNIN_FAILURES_PER_ACCOUNT = 2
+    user = user_in("operator")
+    assert not signin.needs_challenge(user.username)
+    for failures, expected in ((2, "normal"), (3, "between"), (4, "raised")):
+        while ratelimit.count(signin._keys(user.username)[0]) < failures:
+            signin.register_failure(user.username)
+        work = challenge.work_for(signin.challenge_load(user.username))
+        normal = settings.LANTERN_CHALLENGE_NORMAL_WORK
+        raised = settings.LANTERN_CHALLENGE_RAISED_WORK
+        assert {"normal": work == normal, "between": normal < work < raised}.get(
+            expected, work == raised
+        ), (failures, work)
+
+
+# --- Device cookies ---------------------------------------------------------------------------
+
+
+def random_name(rng: random.Random) -> str:
+    return "".join(rng.choice(string.ascii_lowercase + string.digits) for _ in range(10))
+
+
+def flood_with_random_names(count: int = 205) -> None:
+    """Issue 16's attack: failed sign-ins with random names, from a browser with no cookie."""
+    rng = random.Random(205)
+    for _attempt in range(count):
+        response = Client().post(
+            reverse("wagtailadmin_login"), {"username": random_name(rng), "password": "x"}
+        )
+        assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_sign_in_gives_the_browser_a_device_cookie_that_names_nobody(settings):
+    settings.SESSION_COOKIE_SECURE = True  # as in production
+    user = user_in("caseworker")
+
+    client, response = sign_in(user)
+
+    assert response.status_code == 302
+    cookie = response.cookies[signin.DEVICE_COOKIE]
+    assert cookie["httponly"] and cookie["secure"]
+    assert cookie["samesite"] == "Strict"
+    assert cookie["path"] == "/admin/"  # never sent with a public page
+    assert int(cookie["max-age"]) >= 180 * 24 * 3600
+    value = cookie.value
+    # What it holds: a keyed hash of the account's name and a random nonce, signed.
+    held = signing.loads(value, salt="lantern.two_factor.signin.device")
+    assert set(held) == {"a", "n"}
+    assert held["a"] == signin.account_hash(user.username)
+    assert user.username not in json.dumps(held) and user.username not in value
+    device = signin.read_device_cookie(client.get(reverse("wagtailadmin_login")).wsgi_request)
+    assert device is not None and device.account == signin.account_hash(user.username)
+    # Each sign-in gets a new one.
+    assert sign_in(user, client=Client())[1].cookies[signin.DEVICE_COOKIE].value != value
+    # A failed sign-in gives none.
+    assert signin.DEVICE_COOKIE not in sign_in(user, password="wrong password")[1].cookies
+
+
+@pytest.mark.django_db
+def test_the_random_names_flood_does_not_stop_a_caseworker_with_a_device_cookie(required):
+    user = user_in("caseworker")
+    confirmed = confirmed_device(user)
+    client, _ = sign_in(user)  # an earlier day: this browser got its device cookie
+    client.post(reverse("wagtailadmin_logout"))
+    assert signin.DEVICE_COOKIE in client.cookies and not signed_in(client)
+
+    flood_with_random_names(205)
+
+    page = client.get(reverse("wagtailadmin_login"))
+    assert page.status_code == 200 and proof_field(page) is None
+    _, response = sign_in(user, client=client)
+    assert response.status_code == 302
+    assert signed_in(client)
+    # The second factor follows as always.
+    assert response.url == reverse("wagtailadmin_home")
+    assert client.get(reverse("wagtailadmin_home")).url.startswith(reverse("two_factor_verify"))
+    queue = reverse("referral_queue:index")
+    verified = client.post(
+        reverse("two_factor_verify"), {"code": code_for(confirmed), "next": queue}
+    )
+    assert verified.url == queue
+    assert client.get(queue).status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_random_names_flood_costs_a_caseworker_without_one_only_the_proof(required):
+    user = user_in("caseworker")
+    flood_with_random_names(205)
+    client = Client()
+
+    # A new browser: the sign-in page carries the check, which its script solves.
+    page = client.get(reverse("wagtailadmin_login"))
+    assert proof_field(page) is not None
+    _, without = sign_in(user, client=client)
+    assert without.status_code == 200 and not signed_in(client)
+
+    _, response = sign_in(user, client=client, proof=proof_on(without))
+    assert response.status_code == 302
+    assert signed_in(client)
+    assert signin.DEVICE_COOKIE in response.cookies
+
+
+@pytest.mark.django_db
+def test_a_device_cookie_counts_only_for_its_own_account(required, settings):
+    settings.LANTERN_SIGNIN_FAILURES_PER_ACCOUNT = 2
+    caseworker, operator = user_in("caseworker"), user_in("operator")
+    client, _ = sign_in(caseworker)
+    client.post(reverse("wagtailadmin_logout"))
+    for _attempt in range(2):
+        sign_in(operator, password="wrong password")
+
+    # The caseworker's browser, signing in as the operator, is a browser like any other.
+    _, response = sign_in(operator, client=client)
+    assert response.status_code == 200
+    assert CHALLENGED["en"] in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_forged_or_expired_device_cookie_is_ignored(required, settings, monkeypatch):
+    settings.LANTERN_SIGNIN_FAILURES_PER_ACCOUNT = 2
+    user = user_in("caseworker")
+    client, _ = sign_in(user)
+    client.post(reverse("wagtailadmin_logout"))
+    for _attempt in range(2):
+        sign_in(user, password="wrong password")
+    value = client.cookies[signin.DEVICE_COOKIE].value
+
+    client.cookies[signin.DEVICE_COOKIE] = value[:-2] + ("AA" if value[-2:] != "AA" else "BB")
+    assert sign_in(user, client=client)[1].status_code == 200  # forged: asked for the proof
+
+    client.cookies[signin.DEVICE_COOKIE] = value
+    settings.LANTERN_SIGNIN_DEVICE_COOKIE_DAYS = 0
+    assert sign_in(user, client=client)[1].status_code == 200  # expired
+
+    settings.LANTERN_SIGNIN_DEVICE_COOKIE_DAYS = 365
+    assert sign_in(user, client=client)[1].status_code == 302
+
+
+@pytest.mark.django_db
+def test_a_device_cookie_stops_counting_after_its_own_failures(required, settings):
+    settings.LANTERN_SIGNIN_FAILURES_PER_ACCOUNT = 2
+    settings.LANTERN_SIGNIN_FAILURES_PER_DEVICE = 3
+    user = user_in("caseworker")
+    client, _ = sign_in(user)
+    client.post(reverse("wagtailadmin_logout"))
+    account_key, _total = signin._keys(user.username)
+
+    # Its own failures are counted for it, not for the account: nobody else is affected.
+    for _attempt in range(3):
+        _, response = sign_in(user, "wrong password", client=client)
+        assert response.status_code == 200
+    assert ratelimit.count(account_key) == 0
+    assert sign_in(user, client=Client())[1].status_code == 302
+
+    # Past them, it is a browser like any other until the window ends.
+    client.post(reverse("wagtailadmin_logout"))
+    for _attempt in range(2):
+        sign_in(user, "wrong password", client=client)
+    assert ratelimit.count(account_key) == 2
+    _, response = sign_in(user, client=client)
+    assert response.status_code == 200
+    assert CHALLENGED["en"] in response.content.decode()
+    assert sign_in(user, client=client, proof=proof_on(response))[1].status_code == 302
 
 
 @pytest.mark.django_db

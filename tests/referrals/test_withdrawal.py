@@ -5,6 +5,9 @@ contact, close), a caseworker adds a note, and the code the visitor got deletes 
 
 from __future__ import annotations
 
+import json
+import random
+
 from django.test import Client
 from django.utils import translation
 
@@ -20,7 +23,8 @@ from chat.frames import ConsentAnswer
 from chat.models import Conversation, Message
 from chat.referrals import views, withdrawal
 from chat.referrals.models import ConsentRecord, Lead, LeadNote, Withdrawal
-from lantern import ratelimit
+from lantern import challenge, ratelimit
+from lantern.testing.challenge import solve
 
 from .lead_data import consented_lead, make_operator, tables_containing
 
@@ -247,7 +251,11 @@ def test_rate_limit_per_code_prefix(client, settings):
     assert_no_cookie(refused, client)
 
 
-def test_rate_limit_for_everyone_together(client, settings, monkeypatch):
+def test_attempts_without_a_proof_are_limited_for_everyone_together(
+    client, settings, monkeypatch, marked_messages
+):
+    """Without JavaScript (no proof of work) a code is checked only within the attempts allowed
+    for everybody together; past them the page says what to do and keeps the code typed."""
     settings.LANTERN_WITHDRAWAL_ATTEMPTS_TOTAL = 3
     clock = {"now": 1_000_000.0}
     monkeypatch.setattr(ratelimit.time, "time", lambda: clock["now"])
@@ -255,8 +263,21 @@ def test_rate_limit_for_everyone_together(client, settings, monkeypatch):
 
     for prefix in ("AAAAA", "BBBBB", "CCCCC"):
         assert client.post("/en/withdraw/", {"code": f"{prefix}-22222"}).status_code == 200
-    assert client.post("/en/withdraw/", {"code": code}).status_code == 429
+    refused = client.post("/en/withdraw/", {"code": code})
+
+    assert refused.status_code == 429
+    page = soup(refused)
+    result = page.select_one("#withdraw-result")
+    assert result["role"] == "alert"
+    assert result.get_text().startswith("[en] ")
+    assert result.get_text() == views.withdrawal_messages()["needs_check"]
+    # What to do without JavaScript, shown only to a browser without it.
+    assert "JavaScript" in page.select_one("noscript").get_text()
+    # The code stays in the field, and the form carries a fresh challenge: press again.
+    assert page.select_one("#withdraw-code")["value"] == code
+    assert page.select_one("main form input[name=proof][data-challenge]") is not None
     assert Lead.objects.filter(pk=lead.pk).exists()
+    assert_no_cookie(refused, client)
 
     # The next window starts afresh.
     clock["now"] += settings.LANTERN_WITHDRAWAL_WINDOW_SECONDS
@@ -274,7 +295,144 @@ def test_rate_limit_keys_reveal_no_code(monkeypatch):
         return real_add(key, *args, **kwargs)
 
     monkeypatch.setattr(ratelimit.cache, "add", add)
-    assert withdrawal.register_attempt("QWERT-YUPAS")
+    assert withdrawal.register_attempt("QWERT-YUPAS", proven=False) == ""
     assert len(keys) == 2
     assert not any("QWERT" in key.upper() for key in keys)
     assert hash_withdrawal_code("QWERT-YUPAS") not in "".join(keys)
+
+
+# --- The proof of work ---------------------------------------------------------------------------
+
+
+def random_code(rng: random.Random) -> str:
+    alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+    letters = "".join(rng.choice(alphabet) for _ in range(10))
+    return f"{letters[:5]}-{letters[5:]}"
+
+
+def proof_on(response) -> str:
+    """Solve the challenge the page carries, as the page's script does."""
+    field = soup(response).select_one("main form input[type=hidden][name=proof]")
+    return solve(json.loads(field["data-challenge"]))
+
+
+def test_the_page_carries_a_challenge_and_its_script(client):
+    response = client.get("/lv/withdraw/")
+
+    page = soup(response)
+    form = page.select_one("main form")
+    field = form.select_one("input[type=hidden][name=proof]")
+    assert not field.get("value")
+    issued = json.loads(field["data-challenge"])
+    assert issued["parameters"]["algorithm"] == challenge.ALGORITHM and issued["signature"]
+    assert field["data-challenge-waiting"]  # what the status line says while a submit waits
+    status = form.select_one("[data-challenge-status]")
+    assert status["role"] == "status" and not status.get_text(strip=True)
+    assert form.select_one("script[type=module]")["src"].endswith("js/challenge-form.js")
+    # A new challenge each time the page is shown.
+    again = soup(client.get("/lv/withdraw/")).select_one("input[name=proof]")
+    assert again["data-challenge"] != field["data-challenge"]
+    assert_no_cookie(response, client)
+
+
+def test_after_a_flood_of_random_codes_a_real_code_with_its_proof_withdraws(client, settings):
+    """300 well-formed random codes (as in issue 16, which then paused every code for the rest
+    of the hour): a code sent with the page's proof of work is still checked."""
+    lead, code, _ = consented_lead(marker="Plover")
+    rng = random.Random(16)
+
+    for _attempt in range(300):
+        flood = client.post("/en/withdraw/", {"code": random_code(rng)})
+        assert flood.status_code == 200
+    # Past the attempts allowed without a proof, an attempt without one is not checked ...
+    assert client.post("/en/withdraw/", {"code": code}).status_code == 429
+    assert Lead.objects.filter(pk=lead.pk).exists()
+    # ... and the proof asked is at its raised level.
+    assert withdrawal.challenge_work() == settings.LANTERN_CHALLENGE_RAISED_WORK
+
+    page = client.get("/en/withdraw/")
+    response = client.post("/en/withdraw/", {"code": code, "proof": proof_on(page)})
+
+    assert response.status_code == 200
+    assert soup(response).select_one("#withdraw-result")["role"] == "status"
+    assert not Lead.objects.filter(pk=lead.pk).exists()
+    assert tables_containing("Plover-transcript") == []
+
+
+def test_a_proof_is_good_once(client, marked_messages):
+    lead, code, _ = consented_lead()
+    proof = proof_on(client.get("/en/withdraw/"))
+    wrong = _other_code_with_prefix(code, 1)
+    assert client.post("/en/withdraw/", {"code": wrong, "proof": proof}).status_code == 200
+
+    replayed = client.post("/en/withdraw/", {"code": code, "proof": proof})
+
+    assert replayed.status_code == 400
+    page = soup(replayed)
+    result = page.select_one("#withdraw-result")
+    assert result["role"] == "alert"
+    assert result.get_text() == views.withdrawal_messages()["check_failed"]
+    assert result.get_text().startswith("[en] ")
+    assert page.select_one("#withdraw-code")["value"] == code  # press again, that's all
+    assert Lead.objects.filter(pk=lead.pk).exists()
+
+    fresh = proof_on(replayed)
+    assert client.post("/en/withdraw/", {"code": code, "proof": fresh}).status_code == 200
+    assert not Lead.objects.filter(pk=lead.pk).exists()
+
+
+@pytest.mark.parametrize("kind", ["forged", "other purpose", "garbage"])
+def test_a_proof_that_does_not_verify_is_refused_even_when_all_is_quiet(client, kind):
+    lead, code, _ = consented_lead()
+    if kind == "forged":
+        issued = json.loads(
+            soup(client.get("/en/withdraw/")).select_one("input[name=proof]")["data-challenge"]
+        )
+        issued["parameters"]["keyPrefix"] = "00"
+        proof = solve(issued)
+    elif kind == "other purpose":
+        proof = solve(challenge.issue("signin", 4))
+    else:
+        proof = "not a payload"
+
+    response = client.post("/en/withdraw/", {"code": code, "proof": proof})
+
+    assert response.status_code == 400
+    assert Lead.objects.filter(pk=lead.pk).exists()
+    assert not Withdrawal.objects.exists()
+
+
+def test_the_per_prefix_limit_holds_with_a_proof_too(client, settings):
+    settings.LANTERN_WITHDRAWAL_ATTEMPTS_PER_PREFIX = 2
+    lead, code, _ = consented_lead()
+    for n in range(2):
+        page = client.get("/lv/withdraw/")
+        wrong = _other_code_with_prefix(code, n)
+        tried = client.post("/lv/withdraw/", {"code": wrong, "proof": proof_on(page)})
+        assert tried.status_code == 200
+
+    page = client.get("/lv/withdraw/")
+    refused = client.post("/lv/withdraw/", {"code": code, "proof": proof_on(page)})
+
+    assert refused.status_code == 429
+    message = soup(refused).select_one("#withdraw-result").get_text()
+    assert message == views.withdrawal_messages()["limited"]
+    assert Lead.objects.filter(pk=lead.pk).exists()
+
+
+def test_the_proof_asked_rises_with_everybodys_attempts(settings, monkeypatch):
+    settings.LANTERN_WITHDRAWAL_ATTEMPTS_USUAL = 10
+    monkeypatch.setattr(ratelimit.time, "time", lambda: 2_000_000.0)
+    normal, raised = settings.LANTERN_CHALLENGE_NORMAL_WORK, settings.LANTERN_CHALLENGE_RAISED_WORK
+    assert withdrawal.challenge_work() == normal
+
+    rng = random.Random(1)
+    for _attempt in range(10):
+        withdrawal.register_attempt(random_code(rng), proven=True)
+    assert withdrawal.challenge_work() == normal
+    for _attempt in range(5):
+        withdrawal.register_attempt(random_code(rng), proven=True)
+    assert normal < withdrawal.challenge_work() < raised
+    for _attempt in range(5):
+        withdrawal.register_attempt(random_code(rng), proven=True)
+    assert withdrawal.challenge_work() == raised
