@@ -231,6 +231,7 @@ def test_the_wheel_holds_every_package_template_static_file_and_catalogue(wheel)
         assert f"{package}/__init__.py" in names
     assert "lantern/templates/base.html" in names
     assert "lantern/static/js/chat-widget.js" in names
+    assert "lantern/static/js/chat-panel.js" in names
     assert "chat/referrals/static/referrals/queue.css" in names
     for lang in CATALOGUES:
         assert f"lantern/locales/{lang}/LC_MESSAGES/django.mo" in names

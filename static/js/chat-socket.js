@@ -1,5 +1,5 @@
 /*
- * The chat's websocket client, shared by the visitor's widget (chat-widget.js) and the
+ * The chat's websocket client, shared by the visitor's widget (chat-panel.js) and the
  * operator console (chat-console.js). An ES module, vanilla JavaScript, no build step.
  * Protocol: docs/chat-protocol.md; its codes and limits are the server's own, read from the
  * page and exported as `protocol` under the names of chat/protocol.py.

@@ -126,6 +126,43 @@ export async function solve(challenge, { signal } = {}) {
   return btoa(JSON.stringify({ challenge, solution }));
 }
 
+/* What a client keeps of its challenges: by purpose ("start", "leave_message"), the promise of
+ * each one's solution, solved as soon as it is given, each good once. */
+export class Proofs {
+  constructor() {
+    this.solving = {};
+    this.solved = {};
+  }
+
+  prepare(challenge) {
+    const data = (challenge.parameters && challenge.parameters.data) || {};
+    const solving = solve(challenge);
+    this.solving[data.purpose] = solving;
+    solving.then(
+      () => { this.solved[data.purpose] = solving; },
+      () => {
+        if (this.solving[data.purpose] === solving) {
+          this.solving[data.purpose] = null; // the server's refusal brings another
+        }
+      },
+    );
+    return solving;
+  }
+
+  /* Whether a solution for `purpose` is at hand now. */
+  ready(purpose) {
+    return Boolean(this.solving[purpose]) && this.solved[purpose] === this.solving[purpose];
+  }
+
+  /* The promise of a solution for `purpose`, taken (or of "" when there is none: the server
+   * then answers with a challenge). */
+  take(purpose) {
+    const solving = this.solving[purpose];
+    this.solving[purpose] = null;
+    return solving ? solving.catch(() => "") : Promise.resolve("");
+  }
+}
+
 // Loaded as a worker by `solve`: search the counters it is given, answer once.
 if (typeof WorkerGlobalScope !== "undefined" && globalThis instanceof WorkerGlobalScope) {
   globalThis.onmessage = async (event) => {

@@ -21,7 +21,7 @@ from chat import protocol
 JS = Path(__file__).resolve().parents[2] / "static" / "js"
 TEMPLATES = Path(__file__).resolve().parents[2] / "chat" / "templates" / "chat"
 SOCKET = JS / "chat-socket.js"
-CLIENTS = [JS / "chat-widget.js", JS / "chat-console.js"]
+CLIENTS = [JS / "chat-panel.js", JS / "chat-console.js"]
 SCRIPTS = [SOCKET, *CLIENTS]
 # The codes of the brief that started this test, whatever chat/protocol.py says today.
 CLOSE_CODE_LITERALS = {1000, 1009, 1011, 4001, 4003, 4008, 4010, 4011, 4500}

@@ -1,4 +1,4 @@
-"""The real browser clients under faults: the visitor's widget (static/js/chat-widget.js) and the
+"""The real browser clients under faults: the visitor's widget (static/js/chat-panel.js) and the
 operator's console (static/js/chat-console.js) in Chromium, driven through Playwright's sync
 API from the test's own thread, with tests/e2e's helpers where they fit.
 

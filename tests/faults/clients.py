@@ -1,6 +1,6 @@
 """Protocol clients for volume: visitors and operators that speak docs/chat-protocol.md over
 real websockets (the `websockets` package), and come back after a failure the way the browser
-clients (static/js/chat-socket.js, chat-widget.js, chat-console.js) do:
+clients (static/js/chat-socket.js, chat-panel.js, chat-console.js) do:
 
 - after an unexpected close they reconnect with exponential back-off (1 s doubling to 15 s,
   "equal jitter"), except after 4001, 4003, 4010 and 4011;

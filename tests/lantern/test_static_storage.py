@@ -10,7 +10,13 @@ from django.core.files.base import ContentFile
 
 from lantern.storage import StaticStorage
 
-MODULES = ["js/chat-socket.js", "js/chat-widget.js", "js/chat-console.js", "js/proof-of-work.js"]
+MODULES = [
+    "js/chat-socket.js",
+    "js/chat-widget.js",
+    "js/chat-panel.js",
+    "js/chat-console.js",
+    "js/proof-of-work.js",
+]
 
 
 def test_the_chat_scripts_import_the_hashed_socket_module(tmp_path):
@@ -22,7 +28,10 @@ def test_the_chat_scripts_import_the_hashed_socket_module(tmp_path):
     assert all(not isinstance(result, Exception) for _name, _hashed, result in processed)
     socket_module = Path(storage.stored_name("js/chat-socket.js")).name
     assert socket_module != "chat-socket.js"
-    widget = storage.open(storage.stored_name("js/chat-widget.js")).read().decode()
+    launcher = storage.open(storage.stored_name("js/chat-widget.js")).read().decode()
+    panel_module = Path(storage.stored_name("js/chat-panel.js")).name
+    assert f'import("./{panel_module}")' in launcher and 'import("./chat-panel.js")' not in launcher
+    widget = storage.open(storage.stored_name("js/chat-panel.js")).read().decode()
     console = storage.open(storage.stored_name("js/chat-console.js")).read().decode()
     assert f'import("./{socket_module}")' in widget and 'import("./chat-socket.js")' not in widget
     assert f'from "./{socket_module}"' in console and 'from "./chat-socket.js"' not in console
