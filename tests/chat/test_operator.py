@@ -193,8 +193,10 @@ def operator_by_group(user) -> None:
     """Give the permission through a group instead of directly."""
     group, _created = Group.objects.get_or_create(name="Operators")
     group.permissions.add(Permission.objects.get(codename="operate_chat"))
-    user.user_permissions.clear()
+    # The group first: in between, the user would have no permission, and a console's recheck
+    # then would close it (it did, now and then, on PostgreSQL).
     user.groups.add(group)
+    user.user_permissions.clear()
 
 
 async def test_leaving_the_operators_group_closes_the_console_at_once(chat_pair):
