@@ -392,7 +392,7 @@ LANTERN_LEAD_EMAIL_MINUTES = int(os.environ.get("LANTERN_LEAD_EMAIL_MINUTES", "5
 # the attempts at most when all is quiet and under a flood, and how long a challenge is good.
 LANTERN_CHALLENGE_COST = int(os.environ.get("LANTERN_CHALLENGE_COST", "1000"))
 LANTERN_CHALLENGE_NORMAL_WORK = int(os.environ.get("LANTERN_CHALLENGE_NORMAL_WORK", "200"))
-LANTERN_CHALLENGE_RAISED_WORK = int(os.environ.get("LANTERN_CHALLENGE_RAISED_WORK", "24000"))
+LANTERN_CHALLENGE_RAISED_WORK = int(os.environ.get("LANTERN_CHALLENGE_RAISED_WORK", "42000"))
 LANTERN_CHALLENGE_SECONDS = 600
 # What is usual for the chat (load 1: the normal level; twice that: the raised level).
 LANTERN_CHALLENGE_USUAL_WAITING = 20
