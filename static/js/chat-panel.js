@@ -200,11 +200,13 @@ export function start() {
     back.focus();
   }
 
+  var asking = null; // the availability request, until its challenge is in hand
+
   function checkAvailability() {
     if (!currentView) {
       show("intro");
     }
-    fetch(root.getAttribute("data-availability-url"), { credentials: "omit", cache: "no-store" })
+    asking = fetch(root.getAttribute("data-availability-url"), { credentials: "omit", cache: "no-store" })
       .then(function (response) {
         if (!response.ok) {
           throw new Error(String(response.status));
@@ -212,11 +214,9 @@ export function start() {
         return response.json();
       })
       .then(function (data) {
-        if (data.challenge) {
-          withProofs(function (p) { p.prepare(data.challenge); });
-        }
+        var preparing = data.challenge ? withProofs(function (p) { p.prepare(data.challenge); }) : null;
         if (stored || connected() || ended) {
-          return; // the visitor has moved on meanwhile
+          return preparing; // the visitor has moved on meanwhile
         }
         if (data.out_of_service) {
           unavailable(S.outOfService, false);
@@ -227,6 +227,7 @@ export function start() {
         } else if (currentView === "unavailable") {
           show("intro");
         }
+        return preparing;
       })
       .catch(function () { /* offline: pressing "Start chat" will say so */ });
   }
@@ -296,11 +297,14 @@ export function start() {
   function sendWithProof(frame, challenge) {
     lastRequest = frame;
     requestTries = challenge ? requestTries + 1 : 1;
-    withProofs(function (p) {
-      if (challenge) {
-        p.prepare(challenge);
-      }
-      return p.take(frame.type);
+    // A press before the availability answer came: its challenge is the one to use.
+    (asking || Promise.resolve()).then(function () {
+      return withProofs(function (p) {
+        if (challenge) {
+          p.prepare(challenge);
+        }
+        return p.take(frame.type);
+      });
     }).catch(function () { return ""; }).then(function (proof) {
       frame.proof = proof;
       connect(function () { send(frame); });
