@@ -11,8 +11,9 @@ if not SECRET_KEY or len(SECRET_KEY) < 50 or SECRET_KEY.startswith("django-insec
     )
 if not ALLOWED_HOSTS or "*" in ALLOWED_HOSTS:
     raise ImproperlyConfigured(
-        "ALLOWED_HOSTS must list this site's host names in production ('*' is refused: it would "
-        "switch off the websocket origin check)."
+        "ALLOWED_HOSTS must list this site's host names in production ('*' is refused: any "
+        "Host header would then count as this site's own origin, so a page of another name "
+        "pointed at this server could open the chat's websockets)."
     )
 
 DEBUG = False
