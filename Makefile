@@ -106,7 +106,9 @@ check: install-test
 	$(BIN)/python manage.py check --fail-level WARNING
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	SECRET_KEY="$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(64))')" \
-	  ALLOWED_HOSTS=lantern.example.org DJANGO_SETTINGS_MODULE=lantern.settings.production \
+	  LANTERN_WITHDRAWAL_CODE_KEYS="$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(48))')" \
+	  ALLOWED_HOSTS=lantern.example.org LANTERN_TRUSTED_PROXIES=127.0.0.1 \
+	  DJANGO_SETTINGS_MODULE=lantern.settings.production \
 	  $(BIN)/python manage.py check --deploy --fail-level WARNING
 
 lock: $(BIN)/python

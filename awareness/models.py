@@ -12,10 +12,10 @@ from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, PageViewRestriction
+from wagtail.models import Orderable, Page, PageViewRestriction, Site
 from wagtail.search import index
 
 from modelcluster.fields import ParentalKey
@@ -413,6 +413,10 @@ class SelfCheckQuestion(Orderable):
 
 
 class Hotline(index.Indexed, models.Model):
+    """A hotline, listed under "Talk to someone" on every page (the main one also in the bar at
+    the top). Every change to a hotline, its creation and its deletion take effect only when a
+    second person approves them (awareness/safety.py)."""
+
     name = models.CharField(_("name"), max_length=120)
     number = models.CharField(
         _("phone number"), max_length=32, help_text=_("As dialled, e.g. 8000 0000.")
@@ -431,6 +435,13 @@ class Hotline(index.Indexed, models.Model):
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     panels = [
+        HelpPanel(
+            content=_(
+                "Every hotline is listed on every page. A change here, a new hotline or a "
+                "deletion is sent for approval: it goes live only when another person "
+                "approves it (Safety changes)."
+            )
+        ),
         FieldPanel("name"),
         FieldPanel("number"),
         FieldPanel("hours"),
@@ -561,6 +572,9 @@ class HelpService(index.Indexed, models.Model):
 
 @register_setting(icon="warning")
 class SafetySettings(ClusterableModel, BaseSiteSetting):
+    """What every page shows for a person in danger. Changed only through a proposal that a
+    second person approves (awareness/safety.py); the stock settings view only redirects."""
+
     emergency_number = models.CharField(
         _("emergency number"),
         max_length=16,
@@ -586,6 +600,13 @@ class SafetySettings(ClusterableModel, BaseSiteSetting):
     )
 
     panels = [
+        HelpPanel(
+            content=_(
+                "These are shown on every page to people who may be in danger. A change is "
+                "sent for approval: it goes live only when another person approves it "
+                "(Safety changes)."
+            )
+        ),
         FieldPanel("emergency_number"),
         FieldPanel("main_hotline"),
         FieldPanel("quick_exit_url"),
@@ -640,3 +661,104 @@ class ChatOpeningHours(Orderable):
 
     def __str__(self) -> str:
         return f"{self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"
+
+
+class SafetyChangeQuerySet(models.QuerySet):
+    def pending(self) -> SafetyChangeQuerySet:
+        return self.filter(status=SafetyChange.Status.PENDING)
+
+
+class SafetyChange(models.Model):
+    """A proposed change to what every page shows a person in danger: the safety settings
+    (emergency number, main hotline, quick-exit destination, chat opening hours) or a hotline
+    (any field, its creation or its deletion). Nothing of it is live until another person
+    approves it (awareness/safety.py)."""
+
+    class Subject(models.TextChoices):
+        SETTINGS = "settings", _("safety settings")
+        HOTLINE = "hotline", _("hotline")
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("awaiting approval")
+        APPROVED = "approved", _("approved")
+        REJECTED = "rejected", _("rejected")
+        STALE = "stale", _("out of date")
+
+    subject = models.CharField(_("subject"), max_length=16, choices=Subject.choices)
+    site = models.ForeignKey(
+        Site,
+        verbose_name=_("site"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    hotline = models.ForeignKey(
+        Hotline,
+        verbose_name=_("hotline"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="safety_changes",
+        help_text=_("Empty for a new hotline until it is approved."),
+    )
+    # The values as they were when proposed, and as proposed. `before` is None for a new
+    # hotline, `after` None for a hotline's deletion.
+    before = models.JSONField(_("before"), null=True, blank=True)
+    after = models.JSONField(_("after"), null=True, blank=True)
+    status = models.CharField(
+        _("status"), max_length=16, choices=Status.choices, default=Status.PENDING
+    )
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("proposed by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    proposed_at = models.DateTimeField(_("proposed at"), default=timezone.now)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("decided by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
+
+    objects = SafetyChangeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-proposed_at", "-pk"]
+        verbose_name = _("safety change")
+        verbose_name_plural = _("safety changes")
+        default_permissions = ()
+        permissions = [
+            (
+                "approve_safety_change",
+                _("Can approve changes to the hotlines and the safety settings"),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return _("Safety change #%(number)s: %(what)s") % {
+            "number": self.pk,
+            "what": self.describe(),
+        }
+
+    @property
+    def is_pending(self) -> bool:
+        return self.status == self.Status.PENDING
+
+    def describe(self) -> str:
+        """What the change is about, e.g. "hotline “Police” (new)"."""
+        if self.subject == self.Subject.SETTINGS:
+            return str(_("safety settings"))
+        values = self.after or self.before or {}
+        name = values.get(f"name_{settings.LANGUAGE_CODE}") or values.get("number", "")
+        if self.before is None:
+            return _("new hotline “%(name)s”") % {"name": name}
+        if self.after is None:
+            return _("deletion of hotline “%(name)s”") % {"name": name}
+        return _("hotline “%(name)s”") % {"name": name}

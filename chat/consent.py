@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+import hmac
 import secrets
 
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 from django.utils import translation
 from django.utils.translation import gettext
 
@@ -62,6 +64,57 @@ def normalise_withdrawal_code(code: str) -> str:
     return "".join(ch for ch in code.upper() if ch.isalnum())
 
 
-def hash_withdrawal_code(code: str) -> str:
+# --- Withdrawal codes at rest ------------------------------------------------------------------
+#
+# A code is stored as a keyed hash, `<key id>$<HMAC-SHA256(key, SHA-256 digest of the code)>`,
+# with a key from the environment (`LANTERN_WITHDRAWAL_CODE_KEYS`): a database backup without
+# the key cannot be searched for codes by trying all 32¹⁰ of them. The HMAC is taken over the
+# code's SHA-256 digest (the value stored before keys existed), so that rows stored that way
+# are wrapped into the keyed form without knowing their codes (migration 0007 of
+# chat.referrals). The first key makes new codes; every key listed is tried on lookup, in one
+# indexed query. Rotation: docs/privacy.md.
+
+KEY_ID_LENGTH = 8
+KEY_SEPARATOR = "$"
+
+
+def withdrawal_code_keys() -> list[str]:
+    """The configured keys, the current one first. Refuses to run without any: a code must
+    never be stored under a guessable hash."""
+    keys = list(getattr(settings, "LANTERN_WITHDRAWAL_CODE_KEYS", None) or [])
+    if not keys:
+        raise ImproperlyConfigured(
+            "LANTERN_WITHDRAWAL_CODE_KEYS is not set: withdrawal codes cannot be stored or checked."
+        )
+    return keys
+
+
+def withdrawal_key_id(key: str) -> str:
+    """A short public name of a key, derived from it (and revealing nothing useful about it):
+    stored in front of each hash, shown by `manage.py withdrawal_code_keys`."""
+    mac = hmac.new(key.encode(), b"lantern withdrawal code key id", hashlib.sha256)
+    return mac.hexdigest()[:KEY_ID_LENGTH]
+
+
+def withdrawal_code_digest(code: str) -> str:
+    """The unkeyed SHA-256 digest of a code (hex): what was stored before keys, and what the
+    keyed hash is taken over. Never stored by itself any more."""
     normalised = normalise_withdrawal_code(code)
     return hashlib.sha256(f"withdrawal:{normalised}".encode()).hexdigest()
+
+
+def wrap_withdrawal_digest(digest: str, key: str) -> str:
+    """The stored form of a code whose SHA-256 digest (hex) is `digest`, under `key`."""
+    mac = hmac.new(key.encode(), digest.encode(), hashlib.sha256).hexdigest()
+    return f"{withdrawal_key_id(key)}{KEY_SEPARATOR}{mac}"
+
+
+def hash_withdrawal_code(code: str) -> str:
+    """What is stored for a new code: its keyed hash under the current (first) key."""
+    return wrap_withdrawal_digest(withdrawal_code_digest(code), withdrawal_code_keys()[0])
+
+
+def withdrawal_code_lookups(code: str) -> list[str]:
+    """Every stored form `code` may have: one per configured key (the current one first)."""
+    digest = withdrawal_code_digest(code)
+    return [wrap_withdrawal_digest(digest, key) for key in withdrawal_code_keys()]

@@ -37,6 +37,9 @@ CLOSE_TOO_BIG = 1009
 # without a close frame.
 CLOSE_SERVER_ERROR = 4500
 CLOSE_UNAUTHORISED = 4001  # operator socket without a signed-in operator
+# The operator's session ended while connected (signed out, expired, password changed, second
+# factor removed): the console says so and offers to sign in again.
+CLOSE_SIGNED_OUT = 4002
 CLOSE_FORBIDDEN = 4003  # permission withdrawn while connected
 CLOSE_NOT_OPERATOR = 4004  # signed in, but never allowed to operate the chat on this socket
 CLOSE_FLOOD = 4008  # too many frames, repeatedly
@@ -49,6 +52,7 @@ CLOSE_REPLACED = 4012  # the visitor's conversation was taken up by a newer sock
 # reconnect with back-off and a resume.
 NO_RECONNECT_CODES = (
     CLOSE_UNAUTHORISED,
+    CLOSE_SIGNED_OUT,
     CLOSE_FORBIDDEN,
     CLOSE_NOT_OPERATOR,
     CLOSE_ENDED,
@@ -61,6 +65,7 @@ CLOSE_CODES = {
     CLOSE_TOO_BIG: "frame too big",
     CLOSE_SERVER_ERROR: "server error",
     CLOSE_UNAUTHORISED: "not signed in as an operator, or without the second factor",
+    CLOSE_SIGNED_OUT: "signed out: the operator's session has ended",
     CLOSE_FORBIDDEN: "no longer allowed to operate the chat",
     CLOSE_NOT_OPERATOR: "not allowed to operate the chat",
     CLOSE_FLOOD: "too many frames",
@@ -83,6 +88,7 @@ ERROR_CLOSED = "closed"
 ERROR_QUEUE_FULL = "queue_full"
 ERROR_FORBIDDEN = "forbidden"
 ERROR_SECOND_FACTOR = "second_factor"
+ERROR_SIGNED_OUT = "signed_out"  # before CLOSE_SIGNED_OUT, with `sign_in` (the page's address)
 ERROR_NOT_FOUND = "not_found"
 ERROR_TAKEN = "already_taken"
 ERROR_STATE = "wrong_state"
@@ -106,7 +112,8 @@ ERROR_MESSAGES = {
         "Too many people are waiting right now. You can leave a message, or call the hotline."
     ),
     ERROR_FORBIDDEN: _("You are not allowed to do this."),
-    ERROR_SECOND_FACTOR: _("Enter the code from your authenticator app first, then reload."),
+    ERROR_SECOND_FACTOR: _("Confirm your sign-in with your second factor first, then reload."),
+    ERROR_SIGNED_OUT: _("You have been signed out."),
     ERROR_NOT_FOUND: _("Not found."),
     ERROR_TAKEN: _("Another operator has already accepted this conversation."),
     ERROR_STATE: _("This cannot be done at this point of the conversation."),

@@ -20,6 +20,7 @@ from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
 from chat.access import SameOriginOnly, refuse_socket  # noqa: E402
 from chat.consumers.base import OutageGuard  # noqa: E402
 from chat.routing import websocket_urlpatterns  # noqa: E402
+from lantern.proxies import TrustedProxyHeaders  # noqa: E402
 
 # After every route: a path none of them matches is refused at the handshake (HTTP 403), not
 # a server error whose log line would quote the path (a token put into the URL, say). Channels'
@@ -30,12 +31,14 @@ UNKNOWN_PATH = re_path(r"", refuse_socket)  # type: ignore[arg-type]
 def application_for(routes: list) -> ProtocolTypeRouter:
     """HTTP through Django; websockets on `routes` (any other path refused), from this site's
     own pages only (`SameOriginOnly`), with the session, and answered in the protocol's terms
-    when a dependency is down (`OutageGuard`)."""
+    when a dependency is down (`OutageGuard`). Either way, X-Forwarded-* headers reach the
+    application only from the proxies named in LANTERN_TRUSTED_PROXIES (`TrustedProxyHeaders`;
+    for HTTP, Django's middleware does the same for any server)."""
     return ProtocolTypeRouter(
         {
-            "http": django_asgi_app,
-            "websocket": SameOriginOnly(
-                OutageGuard(AuthMiddlewareStack(URLRouter([*routes, UNKNOWN_PATH])))
+            "http": TrustedProxyHeaders(django_asgi_app),
+            "websocket": TrustedProxyHeaders(
+                SameOriginOnly(OutageGuard(AuthMiddlewareStack(URLRouter([*routes, UNKNOWN_PATH]))))
             ),
         }
     )

@@ -1,10 +1,13 @@
-"""Site-wide response headers that Django's SecurityMiddleware does not set."""
+"""Site-wide response headers that Django's SecurityMiddleware does not set, and the proxy
+headers a request may carry."""
 
 import re
 
 from django.conf import settings
 
 from csp.constants import SELF
+
+from . import proxies
 
 
 class SecurityHeadersMiddleware:
@@ -28,41 +31,6 @@ class SecurityHeadersMiddleware:
         response.headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
         if request.path.startswith(self.staff_prefix):
             response.headers.setdefault("Referrer-Policy", "same-origin")
-        return response
-
-
-class AdminScriptNonceMiddleware:
-    """Gives the Wagtail admin's own inline scripts the request's CSP nonce.
-
-    Wagtail 8's admin (and wagtail-modeltranslation's editor integration) still write a few
-    inline `<script>` elements (date choosers, inline panels, editor settings), which a policy
-    without 'unsafe-inline' blocks. Rather than allowing every inline script, each `<script>`
-    element in an admin HTML response gets this response's nonce. Injected markup is still
-    escaped by the templates, and inline event handlers and `javascript:` URLs stay blocked.
-    Public pages never go through this: they have no inline script at all.
-
-    Must come after csp.middleware.CSPMiddleware in MIDDLEWARE, so that it runs before the
-    policy header is written.
-    """
-
-    SCRIPT_TAG = re.compile(rb"<script(?=[\s>])(?![^>]*\bnonce=)", re.IGNORECASE)
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        response = self.get_response(request)
-        if (
-            request.path.startswith("/admin/")
-            and not response.streaming
-            and response.get("Content-Type", "").startswith("text/html")
-        ):
-            nonce = str(request.csp_nonce).encode()
-            response.content = self.SCRIPT_TAG.sub(
-                b'<script nonce="' + nonce + b'"', response.content
-            )
-            if response.has_header("Content-Length"):
-                response["Content-Length"] = str(len(response.content))
         return response
 
 
@@ -97,3 +65,20 @@ class FrameAncestorsMiddleware:
             replace["frame-ancestors"] = [SELF]
             response._csp_replace = replace
         return response
+
+
+class TrustedProxyHeadersMiddleware:
+    """First in MIDDLEWARE: removes the X-Forwarded-* headers (proto, for, host, port) from a
+    request that did not come from one of the proxies named in LANTERN_TRUSTED_PROXIES
+    (`lantern.proxies`), so that SECURE_PROXY_SSL_HEADER and anything else that reads them
+    count only what a named proxy said. Anybody else could claim `https` for a plain
+    connection. The address is compared, never kept or logged."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not proxies.is_trusted(request.META.get("REMOTE_ADDR")):
+            for name in proxies.FORWARDED_META:
+                request.META.pop(name, None)
+        return self.get_response(request)

@@ -10,6 +10,10 @@ a token someone put into the URL; the application refuses it, `lantern.asgi`).
 It also reads no websocket frame bigger than the protocol allows (`chat.protocol.
 MAX_FRAME_BYTES`, whatever `--websocket-max-message-size` says): a bigger one is not read
 into memory, and the socket is closed with 1009 (`CLOSE_TOO_BIG`), with a close frame.
+
+Daphne's `--proxy-headers` is refused: it would take the client's address and scheme from
+X-Forwarded-* headers sent by anybody. The application believes those headers from the proxies
+named in LANTERN_TRUSTED_PROXIES only (`lantern.proxies`), and never needs the address.
 """
 
 import sys
@@ -55,6 +59,10 @@ class AnonymousServer(Server):
         # whole frame that the chat then refused (and, above it, dropped the connection).
         kwargs["websocket_max_message_size"] = MAX_FRAME_BYTES
         kwargs["websocket_max_frame_size"] = MAX_FRAME_BYTES
+        # The peer's own address and scheme, whatever a header says (lantern.proxies).
+        kwargs["proxy_forwarded_address_header"] = None
+        kwargs["proxy_forwarded_port_header"] = None
+        kwargs["proxy_forwarded_proto_header"] = None
         self.then_ready = ready_callable
         super().__init__(*args, action_logger=action_logger, ready_callable=self.ready, **kwargs)
 
@@ -68,8 +76,20 @@ class AnonymousServer(Server):
             self.then_ready()
 
 
+PROXY_HEADERS_REFUSED = (
+    "--proxy-headers is not supported: name the reverse proxies in LANTERN_TRUSTED_PROXIES "
+    "instead (their X-Forwarded-Proto then counts; nobody else's does)"
+)
+
+
 class AnonymousCommandLineInterface(CommandLineInterface):
     server_class = AnonymousServer
+
+    def run(self, args):
+        options = self.parser.parse_args(args)
+        if options.proxy_headers or options.proxy_headers_host or options.proxy_headers_port:
+            self.parser.error(PROXY_HEADERS_REFUSED)
+        super().run(args)
 
 
 def main(argv: list[str] | None = None) -> None:

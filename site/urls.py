@@ -11,6 +11,9 @@ from wagtail.documents import urls as wagtaildocs_urls
 from awareness import views as awareness_views
 from chat import views as chat_views
 from chat.referrals import views as referral_views
+from lantern import sessions as staff_sessions
+from lantern.two_factor import methods as two_factor_methods
+from lantern.two_factor import passkeys
 from lantern.two_factor import views as two_factor_views
 from lantern.two_factor.signin import SignInView
 
@@ -21,6 +24,45 @@ urlpatterns = [
     path("admin/login/", SignInView.as_view(), name="wagtailadmin_login"),
     path("admin/two-factor/", two_factor_views.verify, name="two_factor_verify"),
     path("admin/two-factor/setup/", two_factor_views.setup, name="two_factor_setup"),
+    path("admin/two-factor/confirm/", two_factor_views.confirm, name="two_factor_confirm"),
+    path("admin/two-factor/methods/", two_factor_methods.methods, name="two_factor_methods"),
+    path(
+        "admin/two-factor/methods/authenticator/",
+        two_factor_methods.authenticator,
+        name="two_factor_authenticator",
+    ),
+    path(
+        "admin/two-factor/methods/recovery-codes/",
+        two_factor_methods.recovery_codes,
+        name="two_factor_recovery_codes",
+    ),
+    path(
+        "admin/two-factor/methods/<slug:kind>/<int:pk>/remove/",
+        two_factor_methods.remove,
+        name="two_factor_remove",
+    ),
+    path(
+        "admin/two-factor/passkey/register/begin/",
+        passkeys.BeginRegistration.as_view(),
+        name="two_factor_passkey_register_begin",
+    ),
+    path(
+        "admin/two-factor/passkey/register/complete/",
+        passkeys.CompleteRegistration.as_view(),
+        name="two_factor_passkey_register_complete",
+    ),
+    path(
+        "admin/two-factor/passkey/authenticate/begin/",
+        passkeys.BeginAuthentication.as_view(),
+        name="two_factor_passkey_authenticate_begin",
+    ),
+    path(
+        "admin/two-factor/passkey/authenticate/complete/",
+        passkeys.CompleteAuthentication.as_view(),
+        name="two_factor_passkey_authenticate_complete",
+    ),
+    # The staff session's deadlines (GET) and "stay signed in" (POST): lantern.sessions.
+    path("admin/session/", staff_sessions.status, name="lantern_staff_session"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap, name="sitemap"),

@@ -205,6 +205,7 @@ def installed(wheel, tmp_path_factory) -> dict:
         "DJANGO_SETTINGS_MODULE": "lantern.settings.production",
         "SECRET_KEY": secrets.token_urlsafe(64),
         "ALLOWED_HOSTS": "lantern.example.org",
+        "LANTERN_WITHDRAWAL_CODE_KEYS": secrets.token_urlsafe(48),
         "DATABASE_URL": f"sqlite:///{tmp / 'db.sqlite3'}",
     }
     return {

@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
+from urllib.parse import urlencode
 
+from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
+
+from lantern import sessions
 from lantern.staff import staff_language
 from lantern.two_factor import policy as two_factor
 
@@ -25,13 +33,20 @@ from ..frames import (
 from ..models import Conversation, OperatorStatus
 from ..protocol import ChatError
 from ..referrals import actions as leads
-from .base import QUEUE_SETTLE_SECONDS, ChatConsumer
+from .base import QUEUE_SETTLE_SECONDS, ChatConsumer, log_failure
 from .sightings import sightings
+
+# Frames a console sends by itself, not because the operator did something: they do not keep
+# the operator's session from going idle.
+AUTOMATIC_FRAMES = frozenset({"ping", "received", "sync"})
 
 
 class OperatorConsumer(ChatConsumer):
     """A signed-in operator's console. Permission is checked at connect and again, from the
-    database, on every frame."""
+    database, on every frame. The session it was opened with is checked at connect, on every
+    `chat.permissions` event and every LANTERN_STAFF_SESSION_CHECK_SECONDS: once it has ended
+    (signed out, expired, idle, the password changed, the second factor gone), the socket
+    closes with CLOSE_SIGNED_OUT. The operator's frames are activity that keeps it alive."""
 
     side = OPERATOR
     frame_types = frozenset(
@@ -53,6 +68,10 @@ class OperatorConsumer(ChatConsumer):
     )
     message_types = frozenset({"message", "note"})
     posting_types = message_types
+    # The session the socket was opened with (set at connect).
+    session_key: str | None = None
+    session_tag = ""
+    activity_written_at = float("-inf")
 
     async def on_connect(self) -> None:
         user = self.scope.get("user")
@@ -67,6 +86,17 @@ class OperatorConsumer(ChatConsumer):
             await self.send_error(
                 ChatError(protocol.ERROR_SECOND_FACTOR, close_code=protocol.CLOSE_UNAUTHORISED)
             )
+            return
+        session = self.scope.get("session")
+        self.session_key = getattr(session, "session_key", None) if session is not None else None
+        self.session_tag = sessions.session_tag(self.session_key)
+        self.activity_written_at = time.monotonic()  # the console's page load was activity
+        # A session signed in before sessions were stamped counts from now.
+        await db(sessions.stamp_socket)(self.session_key, active=False)
+        try:
+            await self.check_session()
+        except ChatError as error:
+            await self.send_error(error)
             return
         try:
             operator = await self.operator()
@@ -88,6 +118,67 @@ class OperatorConsumer(ChatConsumer):
             self.reader.follow(conversation.pk, conversation.last_seq)
             await self.join(conversation_group(conversation.pk))
         await self.send_state(operator)
+        self.watching = asyncio.create_task(self._watch_session())
+
+    # --- the session ------------------------------------------------------------------------
+
+    def signed_out(self) -> ChatError:
+        """The error that closes the socket once its session has ended, with where to sign in
+        again (and come back to the console)."""
+        address = f"{sessions.login_url()}?{urlencode({'next': reverse('chat_console')})}"
+        with translation.override(self.language):
+            label = gettext("Sign in again")
+        return ChatError(
+            protocol.ERROR_SIGNED_OUT,
+            close_code=protocol.CLOSE_SIGNED_OUT,
+            sign_in={"url": address, "label": label},
+        )
+
+    async def check_session(self) -> None:
+        """Raise `signed_out()` unless the session still holds (read afresh from the
+        database: lantern.sessions.session_problem)."""
+        if await db(sessions.session_problem)(self.session_key, self.user_id) is not None:
+            raise self.signed_out()
+
+    async def _watch_session(self) -> None:
+        """Expiry, and changes made behind Django's back (a session row deleted, a password
+        set in the database), count within LANTERN_STAFF_SESSION_CHECK_SECONDS."""
+        while not self.closed:
+            await asyncio.sleep(settings.LANTERN_STAFF_SESSION_CHECK_SECONDS)
+            try:
+                await self.check_session()
+            except ChatError as error:
+                await self.send_error(error)
+                return
+            except Exception as error:  # the database is down: the next check tries again
+                log_failure("session check of", self.side, error)
+
+    async def note_activity(self) -> None:
+        """The operator did something: written to the session at most once per
+        `sessions.activity_resolution()` (a session past its limits is not revived)."""
+        now = time.monotonic()
+        if now - self.activity_written_at < sessions.activity_resolution():
+            return
+        self.activity_written_at = now
+        try:
+            await db(sessions.stamp_socket)(self.session_key, active=True)
+        except Exception as error:  # the frame itself is what matters
+            log_failure("activity of", self.side, error)
+
+    async def run_frame(
+        self, frame_type: str, data: dict, extra: dict, *, after: asyncio.Task | None = None
+    ) -> None:
+        if frame_type not in AUTOMATIC_FRAMES:
+            await self.note_activity()
+        await super().run_frame(frame_type, data, extra, after=after)
+
+    async def disconnect(self, code) -> None:
+        watching = getattr(self, "watching", None)
+        if watching is not None:
+            watching.cancel()
+        await super().disconnect(code)
+
+    # --- permission --------------------------------------------------------------------------
 
     async def operator(self):
         """Every frame re-checks the permission from the database."""
@@ -306,9 +397,14 @@ class OperatorConsumer(ChatConsumer):
             await self.reader.catch_up(event["id"])
 
     async def chat_permissions(self, event: dict) -> None:
-        """This operator's groups or permissions changed: check them now (closes the socket
-        with `forbidden` if they no longer allow the chat)."""
+        """This operator's groups, permissions, account, sessions or second factors changed:
+        check them now (closes the socket with `forbidden` if they no longer allow the chat,
+        with `signed_out` if its session has ended; at once if the event names this socket's
+        session as signed out)."""
+        if self.session_tag and event.get("session") == self.session_tag:
+            raise self.signed_out()
         await self.operator()
+        await self.check_session()
 
     async def chat_typing(self, event: dict) -> None:
         if event.get("sender") == "visitor":

@@ -6,7 +6,8 @@ A lead exists only with the visitor's explicit consent, recorded so that it can 
 Personal data and its deletion path:
 - Lead.summary, safe_contact, transcript, what_happened: deleted with the lead on withdrawal;
   anonymised by the retention command after the retention period.
-- ConsentRecord.withdrawal_code_hash: a hash only; the code itself is shown once, to the visitor.
+- ConsentRecord.withdrawal_code_hash: a keyed hash only (`chat.consent.hash_withdrawal_code`:
+  key id, "$", HMAC-SHA256); the code itself is shown once, to the visitor.
 """
 
 from __future__ import annotations
@@ -139,7 +140,8 @@ class ConsentRecord(models.Model):
     wording_hash = models.CharField(_("wording hash (SHA-256)"), max_length=64)
     covers_transcript = models.BooleanField(_("covers the transcript"), default=False)
     covers_contact = models.BooleanField(_("covers contact details"), default=False)
-    withdrawal_code_hash = models.CharField(max_length=64, unique=True)
+    # "<key id>$<HMAC-SHA256 hex>" (chat.consent); after anonymisation, a random value.
+    withdrawal_code_hash = models.CharField(max_length=80, unique=True)
 
     class Meta:
         verbose_name = _("consent record")

@@ -1,10 +1,12 @@
 """Withdrawal of consent: the person's right to have everything we kept about them deleted.
 
-The visitor got a withdrawal code when they consented (`chat.actions.consent`); only its hash is
-stored (`ConsentRecord.withdrawal_code_hash`). A valid code deletes the lead with its
-transcript (a column of the lead), its notes and its consent record, and leaves one anonymous
-`Withdrawal` row (a date) for the statistics. The audit log stays: it holds only codes and
-staff ids, never the person's words (see audit.py), and shows who read the lead before.
+The visitor got a withdrawal code when they consented (`chat.actions.consent`); only its keyed
+hash is stored (`ConsentRecord.withdrawal_code_hash`, see `chat.consent`: HMAC with a key from
+the environment, so a leaked backup alone cannot be searched for codes). A valid code deletes
+the lead with its transcript (a column of the lead), its notes and its consent record, and
+leaves one anonymous `Withdrawal` row (a date) for the statistics. The audit log stays: it
+holds only codes and staff ids, never the person's words (see audit.py), and shows who read
+the lead before.
 
 Guessing is made expensive without ever knowing who guesses (Lantern never sees an address):
 
@@ -25,14 +27,21 @@ only after many thousands of years.
 
 from __future__ import annotations
 
+import datetime
+from dataclasses import dataclass
+
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 
 from chat.consent import (
     CODE_ALPHABET,
     CODE_LENGTH,
-    hash_withdrawal_code,
+    KEY_SEPARATOR,
     normalise_withdrawal_code,
+    withdrawal_code_keys,
+    withdrawal_code_lookups,
+    withdrawal_key_id,
 )
 from lantern import challenge, ratelimit
 
@@ -74,8 +83,9 @@ def register_attempt(code: str, *, proven: bool, now: float | None = None) -> st
     returns "" if it may be tried, else why not (`LIMITED_PREFIX`, `NEEDS_PROOF`).
 
     The per-prefix counter is keyed on a keyed hash (HMAC with SECRET_KEY) of the code's
-    first group, so the cache holds nothing that reveals a code. Counters are per fixed
-    window and expire with it."""
+    first group, so the cache holds nothing that reveals a code; the database holds no prefix
+    at all (only the whole code's keyed hash). Counters are per fixed window and expire with
+    it."""
     window_seconds = settings.LANTERN_WITHDRAWAL_WINDOW_SECONDS
     current = ratelimit.window(window_seconds, now)
     digest = ratelimit.keyed("withdrawal.prefix", normalise_withdrawal_code(code)[:PREFIX_LENGTH])
@@ -102,7 +112,8 @@ def do_withdraw(code: str) -> bool:
     with transaction.atomic():
         consent = (
             ConsentRecord.objects.select_for_update()
-            .filter(withdrawal_code_hash=hash_withdrawal_code(code))
+            # One indexed query, whichever configured key the code was stored under.
+            .filter(withdrawal_code_hash__in=withdrawal_code_lookups(code))
             .first()
         )
         if consent is None:
@@ -115,3 +126,55 @@ def do_withdraw(code: str) -> bool:
         Lead.objects.filter(pk=lead_id).delete()
         Withdrawal.objects.create()
     return True
+
+
+# --- Keys ------------------------------------------------------------------------------------
+
+
+@dataclass
+class KeyUse:
+    """What one key id protects: the codes of leads not yet anonymised, stored under it."""
+
+    key_id: str
+    position: int | None  # in LANTERN_WITHDRAWAL_CODE_KEYS (0: current); None: not listed
+    codes: int = 0
+    open_leads: int = 0  # not closed: their codes stay until withdrawn or closed + retention
+    last_closed: datetime.datetime | None = None
+
+    @property
+    def needed_until(self) -> datetime.date | None:
+        """When the last code under this key is anonymised by retention, if every lead it
+        protects is closed (None: no code left, or an open lead keeps it)."""
+        if self.open_leads or self.last_closed is None:
+            return None
+        days = datetime.timedelta(days=settings.LANTERN_LEAD_RETENTION_DAYS)
+        return timezone.localdate(self.last_closed + days)
+
+
+def codes_per_key() -> tuple[list[KeyUse], int]:
+    """How many stored codes each key protects (configured keys first, in their order, then
+    key ids found in the database but no longer configured), and how many are stored as a bare
+    digest (not wrapped yet: run `migrate`). Never reads or shows a key itself."""
+    uses = {
+        withdrawal_key_id(key): KeyUse(withdrawal_key_id(key), position)
+        for position, key in reversed(list(enumerate(withdrawal_code_keys())))
+    }
+    bare = 0
+    rows = ConsentRecord.objects.filter(lead__anonymised_at__isnull=True).values_list(
+        "withdrawal_code_hash", "lead__status", "lead__closed_at"
+    )
+    for stored, status, closed_at in rows.iterator():
+        key_id, separator, _mac = stored.partition(KEY_SEPARATOR)
+        if not separator:
+            bare += 1
+            continue
+        use = uses.setdefault(key_id, KeyUse(key_id, None))
+        use.codes += 1
+        if status != Lead.Status.CLOSED or closed_at is None:
+            use.open_leads += 1
+        elif use.last_closed is None or closed_at > use.last_closed:
+            use.last_closed = closed_at
+    ordered = sorted(
+        uses.values(), key=lambda use: (use.position is None, use.position or 0, use.key_id)
+    )
+    return ordered, bare

@@ -67,6 +67,9 @@ INSTALLED_APPS = [
     "channels",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",  # recovery codes
+    "django_otp_webauthn",  # passkeys
+    "lantern.two_factor",  # its Wagtail hooks (the "Sign-in methods" link)
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -77,6 +80,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: X-Forwarded-* headers count only from the proxies named in LANTERN_TRUSTED_PROXIES.
+    "lantern.middleware.TrustedProxyHeadersMiddleware",
     # The page cache (awareness/middleware.py): stores a page once every middleware below has
     # had the response, and looks pages up last of all, just before Wagtail routes them.
     "awareness.middleware.PageCacheStoreMiddleware",
@@ -84,7 +89,8 @@ MIDDLEWARE = [
     "lantern.middleware.SecurityHeadersMiddleware",
     "csp.middleware.CSPMiddleware",
     "lantern.middleware.FrameAncestorsMiddleware",
-    "lantern.middleware.AdminScriptNonceMiddleware",
+    # Keeps the request for the nonce of templates' own inline scripts (lantern.script_nonce).
+    "lantern.script_nonce.CurrentRequestMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -94,6 +100,9 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "lantern.two_factor.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Ends staff sessions idle or too old, and records activity (after the messages: it says
+    # why on the sign-in page).
+    "lantern.sessions.StaffSessionMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Last, so that a cached page gets every header above exactly as a rendered one does.
@@ -106,8 +115,19 @@ TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [PROJECT_DIR / "templates"],
-        "APP_DIRS": True,
         "OPTIONS": {
+            # The usual loaders, cached, with the CSP nonce given to the inline scripts written
+            # in templates' own source and to no other (lantern.script_nonce).
+            "loaders": [
+                (
+                    "lantern.script_nonce.Loader",
+                    [
+                        "django.template.loaders.filesystem.Loader",
+                        "django.template.loaders.app_directories.Loader",
+                    ],
+                )
+            ],
+            "builtins": ["lantern.script_nonce"],
             "context_processors": [
                 "django.template.context_processors.debug",
                 "django.template.context_processors.request",
@@ -119,6 +139,9 @@ TEMPLATES = [
         },
     },
 ]
+
+# Widget templates (Wagtail's date and time inputs) get the nonce the same way.
+FORM_RENDERER = "lantern.script_nonce.FormRenderer"
 
 ASGI_APPLICATION = "lantern.asgi.application"
 WSGI_APPLICATION = None
@@ -200,11 +223,51 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "wagtailadmin_login"
 WAGTAILADMIN_USER_LOGIN_FORM = "lantern.two_factor.signin.ThrottledLoginForm"
 
-# Two-factor sign-in (lantern.two_factor) for everybody who can read chats or leads: off for
-# development and tests, on in production (settings/production.py).
+# Two-factor sign-in (lantern.two_factor): with this on (production, settings/production.py),
+# every account that can reach the admin must give a second factor; off (development and
+# tests), only those who set one up must give it.
 LANTERN_REQUIRE_2FA = env_bool("LANTERN_REQUIRE_2FA", False)
+# Adding or removing a factor needs one given this recently in the same session.
+LANTERN_2FA_FRESH_SECONDS = 5 * 60
+LANTERN_2FA_RECOVERY_CODES = 10  # made at a time, each usable once
 OTP_TOTP_ISSUER = "Lantern"
 OTP_TOTP_THROTTLE_FACTOR = 1  # after n wrong codes, wait 2^(n-1) seconds
+OTP_STATIC_THROTTLE_FACTOR = 1
+
+
+def webauthn_relying_party(base_url: str) -> tuple[str, list[str]]:
+    """Passkeys' relying party ID (a domain: browsers refuse an IP address) and the origins
+    allowed to use them, for an admin served at `base_url`: its host and origin, or
+    `localhost` when the host is an address (`make run` serves http://127.0.0.1:8000; open
+    http://localhost:8000/admin/ to use passkeys there: with the ID `localhost`, any port of
+    http://localhost is accepted, see lantern.two_factor.passkeys)."""
+    import ipaddress
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(base_url)
+    host = parts.hostname or ""
+    try:
+        ipaddress.ip_address(host)
+    except ValueError:
+        if host:
+            return host, [f"{parts.scheme}://{parts.netloc}"]
+    return "localhost", ["http://localhost:8000"]
+
+
+# Override with LANTERN_WEBAUTHN_RP_ID and LANTERN_WEBAUTHN_ORIGINS (comma-separated https
+# origins). Changing the ID later makes every passkey unusable (they are bound to it).
+_rp_id, _origins = webauthn_relying_party(
+    os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+)
+OTP_WEBAUTHN_RP_ID = os.environ.get("LANTERN_WEBAUTHN_RP_ID") or _rp_id
+OTP_WEBAUTHN_RP_NAME = "Lantern"
+OTP_WEBAUTHN_ALLOWED_ORIGINS = env_list("LANTERN_WEBAUTHN_ORIGINS") or _origins
+# A passkey is a second factor after the password, never a sign-in of its own (which would
+# skip the sign-in form's throttling).
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
+OTP_WEBAUTHN_HELPER_CLASS = "lantern.two_factor.passkeys.PasskeyHelper"
+# The package would log a traceback for every malformed answer a browser sends.
+OTP_WEBAUTHN_EXCEPTION_LOGGER_NAME = ""
 # Failed sign-ins (lantern.two_factor.signin), per window: past these, a browser without this
 # account's device cookie must pass the proof of work (per account, and everybody together);
 # a device cookie stops counting after its own failures. The device cookie lasts this long.
@@ -217,8 +280,31 @@ LANTERN_SIGNIN_DEVICE_COOKIE_DAYS = 365
 # Staff sessions only: public pages never touch the session, so they set no cookie.
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
-SESSION_COOKIE_AGE = 60 * 60 * 8
+# Staff sessions end (lantern.sessions) after this long without activity, with a warning this
+# long before; and this long after signing in at the latest, "remember me" or not. An
+# operator's console checks its session this often.
+LANTERN_STAFF_IDLE_SECONDS = int(os.environ.get("LANTERN_STAFF_IDLE_SECONDS", str(30 * 60)))
+LANTERN_STAFF_IDLE_WARNING_SECONDS = int(
+    os.environ.get("LANTERN_STAFF_IDLE_WARNING_SECONDS", str(2 * 60))
+)
+LANTERN_STAFF_SESSION_MAX_SECONDS = int(
+    os.environ.get("LANTERN_STAFF_SESSION_MAX_SECONDS", str(12 * 60 * 60))
+)
+LANTERN_STAFF_SESSION_CHECK_SECONDS = float(
+    os.environ.get("LANTERN_STAFF_SESSION_CHECK_SECONDS", "5")
+)
+# The cookie and the stored session never outlive the absolute limit.
+SESSION_COOKIE_AGE = LANTERN_STAFF_SESSION_MAX_SECONDS
 CSRF_COOKIE_HTTPONLY = True
+
+# The admin's password reset (lantern.password_reset): links good for an hour; requests
+# counted per window under a keyed hash of the address (never the address), per address and
+# for everybody together; past either, the form still answers the same, but sends nothing.
+PASSWORD_RESET_TIMEOUT = 60 * 60
+WAGTAILADMIN_USER_PASSWORD_RESET_FORM = "lantern.password_reset.ThrottledPasswordResetForm"  # noqa: S105
+LANTERN_PASSWORD_RESET_WINDOW_SECONDS = 60 * 60
+LANTERN_PASSWORD_RESET_PER_ACCOUNT = 3
+LANTERN_PASSWORD_RESET_TOTAL = 100
 
 # --- Internationalisation -------------------------------------------------------------------
 
@@ -278,6 +364,9 @@ WAGTAIL_WORKFLOW_ENABLED = True
 # --- Security headers -----------------------------------------------------------------------
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
+# The reverse proxies (addresses or networks) whose X-Forwarded-* headers count; from any
+# other peer they are removed (lantern.proxies). None by default.
+LANTERN_TRUSTED_PROXIES = env_list("LANTERN_TRUSTED_PROXIES")
 SECURE_REFERRER_POLICY = "no-referrer"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
@@ -375,6 +464,9 @@ LANTERN_CHAT_URGENT_SECONDS = int(os.environ.get("LANTERN_CHAT_URGENT_SECONDS", 
 LANTERN_CHAT_MAX_AGE_HOURS = int(os.environ.get("LANTERN_CHAT_MAX_AGE_HOURS", "24"))
 # Statistics hide counts from 1 to this number minus one ("<5"), so nobody can be singled out.
 LANTERN_STATS_MIN_COUNT = int(os.environ.get("LANTERN_STATS_MIN_COUNT", "5"))
+# Whether `load_demo_content` creates the demo staff accounts (known passwords): only the dev
+# and test settings turn this on; anywhere else the command loads the content without them.
+LANTERN_DEMO_ACCOUNTS = False
 # Withdrawal codes (chat/referrals/withdrawal.py), counted per window in the cache, never by
 # address: attempts allowed for codes that start alike (with or without a proof of work);
 # attempts allowed without a proof (no JavaScript) for everyone together; and the usual number
@@ -383,6 +475,11 @@ LANTERN_WITHDRAWAL_WINDOW_SECONDS = 3600
 LANTERN_WITHDRAWAL_ATTEMPTS_PER_PREFIX = 5
 LANTERN_WITHDRAWAL_ATTEMPTS_TOTAL = 300
 LANTERN_WITHDRAWAL_ATTEMPTS_USUAL = 30
+# Keys of the withdrawal codes' keyed hashes (chat/consent.py), comma-separated, the current
+# one first: new codes use the first, lookups try them all (rotation: docs/privacy.md). None
+# here: dev and test settings have a fixed development-only key, production refuses to start
+# without its own.
+LANTERN_WITHDRAWAL_CODE_KEYS = env_list("LANTERN_WITHDRAWAL_CODE_KEYS")
 # New-lead emails to caseworkers (chat/referrals/notify.py): at most one per this many
 # minutes, with the count of leads since the last one.
 LANTERN_LEAD_EMAIL_MINUTES = int(os.environ.get("LANTERN_LEAD_EMAIL_MINUTES", "5"))

@@ -17,3 +17,8 @@ STORAGES = {
 }
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 LANTERN_SHOW_DEMO_LOGINS = True
+LANTERN_DEMO_ACCOUNTS = True
+# A development-only key for the withdrawal codes' keyed hashes; production needs its own.
+LANTERN_WITHDRAWAL_CODE_KEYS = env_list("LANTERN_WITHDRAWAL_CODE_KEYS") or [
+    "development-only-withdrawal-code-key"
+]

@@ -3,7 +3,7 @@
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS, SECRET_KEY, env_bool
+from .base import ALLOWED_HOSTS, LANTERN_WITHDRAWAL_CODE_KEYS, SECRET_KEY, env_bool
 
 if not SECRET_KEY or len(SECRET_KEY) < 50 or SECRET_KEY.startswith("django-insecure"):
     raise ImproperlyConfigured(
@@ -16,8 +16,20 @@ if not ALLOWED_HOSTS or "*" in ALLOWED_HOSTS:
         "pointed at this server could open the chat's websockets)."
     )
 
+# Withdrawal codes are kept as keyed hashes (chat/consent.py): without a key of its own, a
+# leaked backup could be searched for codes. Old keys stay listed after the current one until
+# no code made with them is left (docs/privacy.md).
+if not LANTERN_WITHDRAWAL_CODE_KEYS or any(len(key) < 50 for key in LANTERN_WITHDRAWAL_CODE_KEYS):
+    raise ImproperlyConfigured(
+        "LANTERN_WITHDRAWAL_CODE_KEYS must be set in production: one or more long random keys "
+        "(50 characters or more each), comma-separated, the current one first."
+    )
+
 DEBUG = False
+LANTERN_DEMO_ACCOUNTS = False  # never demo staff accounts with known passwords
 LANTERN_REQUIRE_2FA = env_bool("LANTERN_REQUIRE_2FA", True)
+# Believed only from the proxies named in LANTERN_TRUSTED_PROXIES (lantern.proxies): from any
+# other peer the header is removed before Django reads it.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
 SECURE_HSTS_SECONDS = 60 * 60 * 24 * 365

@@ -1,17 +1,24 @@
-"""Two-factor sign-in for staff who can read chats or leads.
+"""Two-factor sign-in for staff.
 
-With `LANTERN_REQUIRE_2FA` on (production turns it on), a chat operator, a caseworker or a
-superuser who signed in with a password reaches nothing in the admin, and no operator socket,
-until they also give a time-based one-time code (TOTP, RFC 6238) from an authenticator app:
+With `LANTERN_REQUIRE_2FA` on (production turns it on), every staff account (whoever reaches
+the Wagtail admin, in any group, superusers, and whoever may read chats or leads) reaches
+nothing in the admin, and no operator socket, until it gives a second factor after its
+password; whatever the setting, a person who has set up a factor must give it. The factors:
+passkeys (WebAuthn, django-otp-webauthn), an authenticator app (TOTP, RFC 6238) and single-use
+recovery codes (django-otp's static tokens, stored as keyed hashes).
 
-- `policy`: who needs a second factor, and whether a session has given one;
-- `middleware`: sends an unverified session to the code page (or to set up an app first);
-- `views`: setting up an authenticator app (QR code and key) and entering a code;
+- `policy`: who needs a second factor, whether a session has given one, and how recently;
+- `middleware`: sends a session without its factor to give it (or to set up a first one);
+- `views`: the second step of signing in, confirming it is you, and the first set-up;
+- `methods`: the "Sign-in methods" page (linked from the account page by `wagtail_hooks`):
+  adding and removing factors, each with a fresh proof, a new session key, and never the
+  last one while one is required;
+- `passkeys`: the WebAuthn ceremonies (static/js/two-factor-passkey.js is the browser's side);
+- `recovery`: the recovery codes; `proof`: what a session holds as its factors change;
 - `signin`: the admin's sign-in form and view: device cookies, and a proof of work asked
   after failed sign-ins (per account and for everybody together) of any other browser,
   without any address or name (see lantern.ratelimit, docs/privacy.md).
 
-Devices are django-otp's TOTP devices; a wrong code slows the next attempt on that device
-(django-otp's throttling: 1, 2, 4, 8 … seconds). `manage.py reset_two_factor USER` removes a
-person's devices when they lose their phone.
+A wrong code slows the next attempt on that device (django-otp's throttling: 1, 2, 4, 8 …
+seconds). `manage.py reset_two_factor USER` removes a person's factors when they lost them all.
 """

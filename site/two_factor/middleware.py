@@ -25,13 +25,22 @@ OPEN_URL_NAMES = frozenset(
         "wagtailadmin_password_reset_complete",
         "two_factor_verify",
         "two_factor_setup",
+        # A passkey given after the password, or set up as the first factor (these views
+        # check the rest themselves: lantern.two_factor.passkeys).
+        "two_factor_passkey_authenticate_begin",
+        "two_factor_passkey_authenticate_complete",
+        "two_factor_passkey_register_begin",
+        "two_factor_passkey_register_complete",
+        # The staff session's deadlines (lantern.sessions): the idle warning works on the
+        # pages above too, and it tells nothing but when the session ends.
+        "lantern_staff_session",
     }
 )
 
 
 class SecondFactorMiddleware:
     """Under the admin, a session whose user needs a second factor (see policy.is_required)
-    and has not given one is sent to enter a code, or to set up an authenticator app first.
+    and has not given one is sent to give it, or to set up a first one.
     Anything but a plain page load (a form post, a fetch) is refused with 403 instead.
 
     Must come after django_otp.middleware.OTPMiddleware. Public pages are not touched (they
@@ -48,7 +57,7 @@ class SecondFactorMiddleware:
 
     def blocked(self, request) -> bool:
         user = request.user
-        if not policy.is_required(user) or user.is_verified():
+        if not user.is_authenticated or user.is_verified() or not policy.is_required(user):
             return False
         try:
             url_name = resolve(request.path_info).url_name
@@ -60,7 +69,7 @@ class SecondFactorMiddleware:
         ajax = request.headers.get("x-requested-with") == "XMLHttpRequest"
         if request.method not in ("GET", "HEAD") or ajax:
             return HttpResponseForbidden(
-                _("Enter the code from your authenticator app first."),
+                _("Give your second factor first: a passkey, a code or a recovery code."),
                 content_type="text/plain; charset=utf-8",
             )
         target = "two_factor_verify" if policy.has_device(request.user) else "two_factor_setup"

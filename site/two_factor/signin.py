@@ -176,6 +176,10 @@ class ThrottledLoginForm(LoginForm):
 
     def __init__(self, request=None, *args, **kwargs):
         super().__init__(request, *args, **kwargs)
+        # Wagtail's page turns autocomplete off for the whole form; the fields say what they
+        # are, so that password managers fill them (WCAG 2.2 SC 3.3.8).
+        self.fields["username"].widget.attrs["autocomplete"] = "username"
+        self.fields["password"].widget.attrs["autocomplete"] = "current-password"
         self.device = read_device_cookie(request)
         username = str(self.data.get("username") or "") if self.is_bound else ""
         # Decided once per request, so that the page and the check agree.

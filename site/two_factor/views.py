@@ -1,11 +1,19 @@
-"""Setting up an authenticator app, and entering its code after the password."""
+"""Giving a second factor (after the password, or again before changing sign-in methods),
+and setting up the first one.
+
+- `verify`: the second step of signing in. It offers whatever the person has: a passkey, a
+  code from their authenticator app, a recovery code.
+- `confirm`: the same, for a signed-in session whose last proof is older than
+  `LANTERN_2FA_FRESH_SECONDS`, before it may add or remove a factor (lantern.two_factor.methods).
+- `setup`: the first factor of a person who has none, on the password session alone: an
+  authenticator app (QR code and key) or a passkey; it ends by showing recovery codes once.
+"""
 
 from __future__ import annotations
 
 import base64
 from urllib.parse import urlencode
 
-from django import forms
 from django.contrib import messages
 from django.db import transaction
 from django.shortcuts import redirect
@@ -14,59 +22,53 @@ from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 
 from wagtail.admin.auth import require_admin_access
 
-import django_otp
 import segno
+from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from . import policy
+from . import policy, proof, recovery
+from .forms import CodeForm, RecoveryCodeForm
 
 DEVICE_NAME = "Authenticator app"
-
-
-class CodeForm(forms.Form):
-    code = forms.RegexField(
-        label=gettext_lazy("Code from your authenticator app"),
-        regex=r"^\s*\d{6}\s*$",
-        max_length=12,
-        error_messages={"invalid": gettext_lazy("The code is the six digits the app shows.")},
-        widget=forms.TextInput(
-            attrs={"autocomplete": "one-time-code", "inputmode": "numeric", "autofocus": ""}
-        ),
-    )
-
-    def clean_code(self) -> str:
-        return self.cleaned_data["code"].strip()
+FEW_CODES_LEFT = 3
 
 
 def url_with_next(url_name: str, next_url: str) -> str:
     return f"{reverse(url_name)}?{urlencode({'next': next_url})}"
 
 
-def _next_url(request) -> str:
+def next_url(request, default: str = "wagtailadmin_home") -> str:
     candidate = request.POST.get("next") or request.GET.get("next") or ""
     if url_has_allowed_host_and_scheme(
         candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return candidate
-    return reverse("wagtailadmin_home")
+    return reverse(default)
 
 
-def _check(device: TOTPDevice, form: CodeForm) -> bool:
-    """Whether the form's code is right for `device`; adds the reason to the form if not."""
+def _throttled(device, form, field: str) -> bool:
+    """Whether `device` refuses to check a code now; adds the reason to the form if so."""
     allowed, details = device.verify_is_allowed()
-    if not allowed:
-        until = timezone.localtime((details or {}).get("locked_until") or timezone.now())
-        form.add_error(
-            "code",
-            _("Too many wrong codes. Wait until %(time)s, then try again.")
-            % {"time": formats.time_format(until, "H:i:s")},
-        )
+    if allowed:
+        return False
+    until = timezone.localtime((details or {}).get("locked_until") or timezone.now())
+    form.add_error(
+        field,
+        _("Too many wrong codes. Wait until %(time)s, then try again.")
+        % {"time": formats.time_format(until, "H:i:s")},
+    )
+    return True
+
+
+def check_code(device: TOTPDevice, form: CodeForm) -> bool:
+    """Whether the form's code is right for `device`; adds the reason to the form if not."""
+    if _throttled(device, form, "code"):
         return False
     if not device.verify_token(form.cleaned_data["code"]):
         form.add_error("code", _("That code is not right, or it has expired. Try the next one."))
@@ -74,32 +76,91 @@ def _check(device: TOTPDevice, form: CodeForm) -> bool:
     return True
 
 
-def _signed_in(request, device: TOTPDevice):
-    # A new session key for the more powerful session, as Django does at sign-in.
-    request.session.cycle_key()
-    django_otp.login(request, device)
-    return redirect(_next_url(request))
+def check_recovery_code(device: StaticDevice, form: RecoveryCodeForm) -> bool:
+    if _throttled(device, form, "recovery_code"):
+        return False
+    if not recovery.verify(device, form.cleaned_data["recovery_code"]):
+        form.add_error(
+            "recovery_code", _("That is not one of your recovery codes, or it was used already.")
+        )
+        return False
+    return True
+
+
+def _prove(request, *, confirming: bool):
+    """The page that asks for a factor the person has, and takes it."""
+    user = request.user
+    totp = policy.totp_devices(user).first()
+    codes = policy.recovery_device(user)
+    codes_left = recovery.codes_left(user) if codes is not None else 0
+    method = request.POST.get("method", CodeForm.method) if request.method == "POST" else None
+    code_form = CodeForm(request.POST if method == CodeForm.method else None)
+    recovery_form = RecoveryCodeForm(request.POST if method == RecoveryCodeForm.method else None)
+
+    by_app = method == CodeForm.method and totp is not None
+    if by_app and code_form.is_valid() and check_code(totp, code_form):
+        proof.given(request, totp)
+        return redirect(next_url(request))
+    by_code = method == RecoveryCodeForm.method and codes is not None
+    if by_code and recovery_form.is_valid() and check_recovery_code(codes, recovery_form):
+        proof.given(request, codes)
+        _tell_codes_left(request, codes_left - 1)
+        return redirect(next_url(request))
+
+    context = {
+        "confirming": confirming,
+        "next": next_url(request),
+        "totp": totp,
+        "code_form": code_form,
+        "has_passkeys": policy.passkeys(user).exists(),
+        "recovery_form": recovery_form if codes_left else None,
+        "recovery_open": method == RecoveryCodeForm.method,
+        "fresh_minutes": policy.fresh_seconds() // 60,
+    }
+    return TemplateResponse(request, "two_factor/verify.html", context)
+
+
+def _tell_codes_left(request, left: int) -> None:
+    text = ngettext(
+        "You used a recovery code: %(count)d is left.",
+        "You used a recovery code: %(count)d are left.",
+        left,
+    ) % {"count": left}
+    if left <= FEW_CODES_LEFT:
+        text += " " + _("Make new ones under Account, Sign-in methods.")
+        messages.warning(request, text)
+    else:
+        messages.info(request, text)
 
 
 @never_cache
-@sensitive_post_parameters("code")
+@sensitive_post_parameters("code", "recovery_code")
 @require_admin_access
 def verify(request):
-    """Second step of signing in: the code from the app set up before."""
-    device = TOTPDevice.objects.devices_for_user(request.user, confirmed=True).first()
-    if device is None:
-        return redirect(url_with_next("two_factor_setup", _next_url(request)))
+    """Second step of signing in."""
+    if not policy.has_device(request.user):
+        return redirect(url_with_next("two_factor_setup", next_url(request)))
     if request.user.is_verified():
-        return redirect(_next_url(request))
-    form = CodeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid() and _check(device, form):
-        return _signed_in(request, device)
-    return TemplateResponse(
-        request, "two_factor/verify.html", {"form": form, "next": _next_url(request)}
-    )
+        return redirect(next_url(request))
+    return _prove(request, confirming=False)
 
 
-def _pending_device(user) -> TOTPDevice:
+@never_cache
+@sensitive_post_parameters("code", "recovery_code")
+@require_admin_access
+def confirm(request):
+    """A fresh proof of a factor, before adding or removing one."""
+    if not policy.has_device(request.user) or policy.proven_recently(request):
+        return redirect(next_url(request, "two_factor_methods"))
+    if not request.user.is_verified():
+        return redirect(url_with_next("two_factor_verify", next_url(request)))
+    return _prove(request, confirming=True)
+
+
+# --- Setting up an authenticator app --------------------------------------------------------
+
+
+def pending_device(user) -> TOTPDevice:
     """The app being set up: one unconfirmed device, kept across reloads so that a code
     scanned once stays valid."""
     with transaction.atomic():
@@ -114,37 +175,63 @@ def _pending_device(user) -> TOTPDevice:
     return device
 
 
-def _grouped_key(device: TOTPDevice) -> str:
+def grouped_key(device: TOTPDevice) -> str:
     key = base64.b32encode(device.bin_key).decode().rstrip("=")
     return " ".join(key[i : i + 4] for i in range(0, len(key), 4))
+
+
+def app_context(device: TOTPDevice) -> dict:
+    qr = segno.make(device.config_url, error="m")
+    return {
+        # An image (img-src allows data: URIs), so that no markup is written from a library.
+        "qr_data_uri": qr.svg_data_uri(scale=5, border=4, dark="#000", light="#fff"),
+        "key": grouped_key(device),
+    }
+
+
+def confirm_app(user, device: TOTPDevice) -> None:
+    """`device` (pending) becomes the person's authenticator app, replacing any other (each
+    deleted on its own, so that Django's signals fire)."""
+    with transaction.atomic():
+        for old in TOTPDevice.objects.filter(user=user).exclude(pk=device.pk):
+            old.delete()
+        device.confirmed = True
+        device.save(update_fields=["confirmed"])
+
+
+def show_recovery_codes(request, codes: list[str], *, first: bool, next_url_: str):
+    """The only page that ever shows these codes."""
+    return TemplateResponse(
+        request,
+        "two_factor/recovery_codes.html",
+        {"codes": codes, "first": first, "next": next_url_, "showing": True},
+    )
 
 
 @never_cache
 @sensitive_post_parameters("code")
 @require_admin_access
 def setup(request):
-    """Setting up an authenticator app: only while the person has none (after that, a lost
-    phone is reset by an administrator with `manage.py reset_two_factor`)."""
+    """The first factor, while the person has none (after that, the sign-in methods page adds
+    and removes them, with a fresh proof; a lost phone with no other factor is reset by an
+    administrator with `manage.py reset_two_factor`)."""
     if policy.has_device(request.user):
         if not request.user.is_verified():
-            return redirect(url_with_next("two_factor_verify", _next_url(request)))
-        messages.info(request, _("Your authenticator app is already set up."))
-        return redirect(_next_url(request))
-    device = _pending_device(request.user)
+            return redirect(url_with_next("two_factor_verify", next_url(request)))
+        messages.info(request, _("You have already set up a second factor."))
+        return redirect(next_url(request))
+    device = pending_device(request.user)
     form = CodeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid() and _check(device, form):
-        device.confirmed = True
-        device.save(update_fields=["confirmed"])
-        TOTPDevice.objects.filter(user=request.user, confirmed=False).delete()
+    if request.method == "POST" and form.is_valid() and check_code(device, form):
+        confirm_app(request.user, device)
+        proof.given(request, device)
+        codes = recovery.replace_codes(request.user)
         messages.success(request, _("Your authenticator app is set up."))
-        return _signed_in(request, device)
-    qr = segno.make(device.config_url, error="m")
+        return show_recovery_codes(request, codes, first=True, next_url_=next_url(request))
     context = {
         "form": form,
-        "next": _next_url(request),
-        # An image (img-src allows data: URIs), so that no markup is written from a library.
-        "qr_data_uri": qr.svg_data_uri(scale=5, border=4, dark="#000", light="#fff"),
-        "key": _grouped_key(device),
+        "next": next_url(request),
         "required": policy.is_required(request.user),
+        **app_context(device),
     }
     return TemplateResponse(request, "two_factor/setup.html", context)

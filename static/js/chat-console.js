@@ -79,7 +79,21 @@ function start() {
     onClose: function (code, outcome) {
       availableBox.disabled = true;
       setReady(false);
-      if (outcome === "final") {
+      if (code === protocol.CLOSE_SIGNED_OUT) {
+        // The session this socket was opened with ended (signed out, expired, password or
+        // second factor changed): said, with the way back; never reconnected blindly (a
+        // NO_RECONNECT_CODE). Unless this browser is still signed in under a new session
+        // key (a second factor was added or removed in another tab): then once again.
+        stillSignedIn().then(function (yes) {
+          var now = Date.now();
+          if (yes && now - lastRenewal > RENEWAL_MS) {
+            lastRenewal = now;
+            chat.connect(opened);
+          } else {
+            showSignedOut();
+          }
+        });
+      } else if (outcome === "final") {
         // Not signed in (or without the second factor), never allowed to answer chats, or
         // the permission was withdrawn.
         setConnection(
@@ -94,6 +108,44 @@ function start() {
 
   function send(frame) {
     return chat.send(frame);
+  }
+
+  // The server's `signed_out` error, which comes just before its close: its message, and
+  // where to sign in again (`sign_in`: url and label).
+  var signedOut = null;
+
+  // The staff session's status (lantern.sessions; its script tag names the address): asking
+  // does not count as activity.
+  var RENEWAL_MS = 30000;
+  var lastRenewal = -Infinity;
+
+  function stillSignedIn() {
+    var tag = document.querySelector("script[data-staff-session]");
+    if (!tag || !tag.dataset.statusUrl) {
+      return Promise.resolve(false);
+    }
+    return fetch(tag.dataset.statusUrl, { credentials: "same-origin", headers: { Accept: "application/json" } })
+      .then(function (response) {
+        return response.ok ? response.json() : {};
+      })
+      .then(function (body) {
+        return body.signed_in === true && body.allowed !== false;
+      })
+      .catch(function () {
+        return false;
+      });
+  }
+
+  function showSignedOut() {
+    var frame = signedOut || {};
+    setConnection(frame.message || strings.forbidden, "signed-out");
+    var signIn = frame.sign_in;
+    if (signIn && typeof signIn.url === "string" && signIn.url.charAt(0) === "/" && signIn.url.charAt(1) !== "/") {
+      var link = document.createElement("a");
+      link.href = signIn.url;
+      link.textContent = String(signIn.label || "");
+      connection.append(" ", link);
+    }
   }
 
   function opened() {
@@ -1165,6 +1217,10 @@ function start() {
   }
 
   function onError(frame) {
+    if (frame.code === protocol.ERROR_SIGNED_OUT) {
+      signedOut = frame; // said when the socket closes, right after
+      return;
+    }
     var entry = frame.conversation && conversations[frame.conversation];
     if (!entry && frame.client_id) {
       // Errors about a message name its client id, not always its conversation.

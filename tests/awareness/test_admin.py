@@ -67,6 +67,12 @@ def site_settings_url() -> str:
     return reverse("wagtailsettings:edit", args=["awareness", "safetysettings", site.pk])
 
 
+def safety_settings_url() -> str:
+    """Where the stock settings view sends the safety settings: their proposal form."""
+    site = Site.objects.get(is_default_site=True)
+    return reverse("awareness_safety:settings", args=[site.pk])
+
+
 # --- Page edit and add views ----------------------------------------------------------------
 
 
@@ -183,7 +189,8 @@ def test_hotline_snippet_views_render(admin_client):
     assert admin_client.get(reverse("wagtailsnippets_awareness_hotline:add")).status_code == 200
 
 
-def test_hotline_edited_in_the_admin_is_saved(admin_client):
+def test_hotline_edited_in_the_admin_is_proposed(admin_client):
+    # Saved only once another person approves it: tests/awareness/test_safety_changes.py.
     hotline = make_hotline("tadm", number="8000 0042")
     url = reverse("wagtailsnippets_awareness_hotline:edit", args=[hotline.pk])
     data = read_form(admin_client.get(url), form_id="w-editor-form")
@@ -192,12 +199,14 @@ def test_hotline_edited_in_the_admin_is_saved(admin_client):
     response = admin_client.post(url, data)
 
     assert response.status_code == 302
-    hotline.refresh_from_db()
-    assert (hotline.number, hotline.name_ru, hotline.name_lv) == (
+    change = models.SafetyChange.objects.get(hotline=hotline)
+    assert (change.after["number"], change.after["name_ru"], change.after["name_lv"]) == (
         "8000 0043",
         "Изменено",
         "tadm LV hotline",
     )
+    hotline.refresh_from_db()
+    assert (hotline.number, hotline.name_ru) == ("8000 0042", "tadm RU hotline")
 
 
 def test_hotline_edit_permission_in_three_steps(client, editor, admin_only):
@@ -217,23 +226,26 @@ def test_hotline_edit_permission_in_three_steps(client, editor, admin_only):
 
 
 def test_safety_settings_edit_view_renders(admin_client):
-    html = parse(admin_client.get(site_settings_url()))
+    html = parse(admin_client.get(site_settings_url(), follow=True))
 
     assert html.find("input", attrs={"name": "emergency_number"})["value"] == "112"
     # The chat opening hours are edited inline.
     assert html.find("input", attrs={"name": "chat_hours-TOTAL_FORMS"}) is not None
 
 
-def test_safety_settings_saved_in_the_admin(admin_client):
-    url = site_settings_url()
+def test_safety_settings_changed_in_the_admin_are_proposed(admin_client):
+    # Saved only once another person approves them: tests/awareness/test_safety_changes.py.
+    url = safety_settings_url()
     data = read_form(admin_client.get(url), form_id="w-editor-form")
     data["quick_exit_url"] = "https://example.org/weather"
 
     response = admin_client.post(url, data)
 
     assert response.status_code == 302
+    change = models.SafetyChange.objects.get()
+    assert change.after["quick_exit_url"] == "https://example.org/weather"
     site = Site.objects.get(is_default_site=True)
-    assert models.SafetySettings.for_site(site).quick_exit_url == "https://example.org/weather"
+    assert models.SafetySettings.for_site(site).quick_exit_url != "https://example.org/weather"
 
 
 def test_safety_settings_permission_in_three_steps(client, admin_only):
@@ -245,7 +257,10 @@ def test_safety_settings_permission_in_three_steps(client, admin_only):
     assert_refused(client.get(url))
 
     client.force_login(grant(make_user("t-settings"), "awareness", "change_safetysettings"))
-    assert client.get(url).status_code == 200
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response["Location"] == safety_settings_url()
+    assert client.get(safety_settings_url()).status_code == 200
 
 
 # --- Preview --------------------------------------------------------------------------------

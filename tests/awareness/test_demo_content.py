@@ -22,6 +22,7 @@ from awareness.demo import content
 from chat.models import CannedResponse
 from tests.awareness.factories import LANGUAGES
 from tests.html import parse
+from tests.lantern.test_settings import GOOD_HOSTS, GOOD_KEY, run
 
 pytestmark = pytest.mark.django_db
 
@@ -181,6 +182,86 @@ def test_staff_accounts_join_their_groups():
         if group_name:
             assert user.groups.filter(name=group_name).exists()
         assert user.has_usable_password()
+
+
+def demo_users():
+    return get_user_model().objects.filter(username__in=[name for name, *_ in content.STAFF])
+
+
+def test_no_staff_accounts_where_the_settings_do_not_allow_them(settings):
+    settings.LANTERN_DEMO_ACCOUNTS = False
+    assert not demo_users().exists()
+
+    output = load()
+
+    assert not demo_users().exists()
+    assert "Demo staff accounts: none created" in output
+    assert "LANTERN_DEMO_ACCOUNTS" in output
+
+
+def test_no_staff_accounts_under_the_production_settings(tmp_path):
+    """The real production settings, in a fresh interpreter: the content loads, no account."""
+    code = """
+        import django
+        django.setup()
+        from django.contrib.auth import get_user_model
+        from django.core.management import call_command
+        from wagtail.models import Page
+        call_command("migrate", interactive=False, verbosity=0)
+        call_command("load_demo_content")
+        print("USERS", get_user_model().objects.count(), "PAGES", Page.objects.count())
+    """
+    env = {
+        "DJANGO_SETTINGS_MODULE": "lantern.settings.production",
+        "SECRET_KEY": GOOD_KEY,
+        "ALLOWED_HOSTS": GOOD_HOSTS,
+    }
+
+    result = run(code, env, tmp_path=tmp_path)
+
+    assert result.returncode == 0, result.stderr
+    assert "Demo staff accounts: none created" in result.stdout
+    users, pages = re.search(r"USERS (\d+) PAGES (\d+)", result.stdout).groups()
+    assert int(users) == 0
+    assert int(pages) > 10
+
+
+def test_development_and_test_settings_allow_the_demo_accounts(tmp_path):
+    code = """
+        import importlib
+        for name in ("dev", "test", "production"):
+            module = importlib.import_module(f"lantern.settings.{name}")
+            print(name, module.LANTERN_DEMO_ACCOUNTS)
+    """
+    result = run(code, {"SECRET_KEY": GOOD_KEY, "ALLOWED_HOSTS": GOOD_HOSTS}, tmp_path=tmp_path)
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["dev", "True", "test", "True", "production", "False"]
+
+
+def test_a_second_run_keeps_what_was_changed_in_an_account(settings):
+    settings.LANTERN_SHOW_DEMO_LOGINS = True
+    first = load()
+    admin = get_user_model().objects.get(username="admin")
+    demo_password = re.search(r"admin\s+(\S+)\s+\(superuser\)", first).group(1)
+    assert admin.check_password(demo_password)
+    admin.set_password("changed-by-its-owner")
+    admin.save()
+    editor = get_user_model().objects.get(username="editor")
+    editor.groups.clear()
+    before = snapshot()
+
+    output = load()
+
+    admin.refresh_from_db()
+    assert admin.check_password("changed-by-its-owner")
+    assert not admin.check_password(demo_password)
+    assert not editor.groups.exists()
+    assert snapshot() == before
+    # The changed password is no longer shown as a demo login; the others still are.
+    assert demo_password not in output
+    assert "admin " not in output
+    assert re.search(r"editor\s+\S+\s+\(Editors\)", output)
 
 
 def test_a_page_saved_again_in_the_admin_is_not_republished(tree):

@@ -12,7 +12,7 @@ from asgiref.sync import sync_to_async
 from chat import protocol
 from chat.models import Conversation
 
-from .conftest import CHAT_DB, Visitor, db_counts, get_conversation
+from .conftest import CHAT_DB, CLIENT_ADDRESS, Visitor, db_counts, get_conversation
 
 pytestmark = CHAT_DB
 
@@ -387,6 +387,9 @@ async def test_the_sites_origin_is_its_host_and_port_with_the_scheme_the_browser
     visitor, settings
 ):
     settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # The proxy is one of those named in settings (from anyone else, the header is ignored:
+    # tests/lantern/test_proxies.py).
+    settings.LANTERN_TRUSTED_PROXIES = [CLIENT_ADDRESS[0]]
     behind_tls = [(b"x-forwarded-proto", b"https")]
     for origin, headers, allowed in [
         # Behind a TLS-terminating proxy that says so, the page is https.

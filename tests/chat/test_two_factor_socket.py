@@ -1,5 +1,5 @@
-"""With LANTERN_REQUIRE_2FA on, the operator socket, like the console page, needs a session
-that has given its second factor (lantern.two_factor)."""
+"""With LANTERN_REQUIRE_2FA on, or when the operator has set up a second factor, the operator
+socket, like the console page, needs a session that has given it (lantern.two_factor)."""
 
 from __future__ import annotations
 
@@ -17,9 +17,11 @@ pytestmark = CHAT_DB
 
 
 @sync_to_async
-def operator_session(*, verified: bool) -> tuple[object, str]:
+def operator_session(*, verified: bool, device: bool = True) -> tuple[object, str]:
     user = make_user(available=True)
     cookie = session_cookie(user)
+    if not device:
+        return user, cookie
     device = TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=True)
     if verified:
         session = SessionStore(session_key=cookie)
@@ -68,10 +70,23 @@ async def test_a_reset_device_no_longer_counts(settings, _chat_clients):
     await op.expect_closed(protocol.CLOSE_UNAUTHORISED)
 
 
-async def test_setting_off_needs_no_second_factor(settings, _chat_clients):
+async def test_setting_off_needs_no_second_factor_of_an_operator_without_one(
+    settings, _chat_clients
+):
+    settings.LANTERN_REQUIRE_2FA = False
+    _, cookie = await operator_session(verified=False, device=False)
+
+    op = await connect(cookie, _chat_clients)
+
+    await op.expect("state")
+
+
+async def test_setting_off_still_needs_the_factor_an_operator_set_up(settings, _chat_clients):
+    """Issue 17: a factor that was set up must be given, whatever the setting."""
     settings.LANTERN_REQUIRE_2FA = False
     _, cookie = await operator_session(verified=False)
 
     op = await connect(cookie, _chat_clients)
 
-    await op.expect("state")
+    await op.expect_error(protocol.ERROR_SECOND_FACTOR)
+    await op.expect_closed(protocol.CLOSE_UNAUTHORISED)

@@ -1,9 +1,6 @@
 """Security headers on every kind of response the site sends."""
 
-from django.urls import reverse
-
 import pytest
-from bs4 import BeautifulSoup
 
 from tests.lantern.responses import PUBLIC_KINDS, fetch
 
@@ -72,20 +69,4 @@ def test_hsts_is_not_sent_by_the_development_and_test_settings(client, tree):
     assert "Strict-Transport-Security" not in fetch(client, tree, "page")
 
 
-def test_admin_inline_scripts_carry_the_policys_nonce(client, tree, superuser):
-    """Wagtail's admin still writes inline scripts (date choosers, inline panels, the translation
-    switcher); without the nonce a browser would refuse them under this policy."""
-    client.force_login(superuser)
-    response = client.get(reverse("wagtailadmin_pages:edit", args=[tree.campaign.pk]))
-
-    nonces = {
-        source.removeprefix("'nonce-").removesuffix("'")
-        for source in csp_directives(response)["script-src"]
-        if source.startswith("'nonce-")
-    }
-    assert len(nonces) == 1
-    html = BeautifulSoup(response.content.decode(), "html.parser")
-    inline = [s for s in html.find_all("script") if not s.get("src") and s.get_text().strip()]
-    assert inline, "the edit view has inline scripts"
-    for script in inline:
-        assert script.get("nonce") in nonces, script.get_text()[:80]
+# The admin's inline scripts and the CSP nonce: tests/lantern/test_script_nonce.py.

@@ -19,6 +19,9 @@ import pytest
 REPO = settings.BASE_DIR
 GOOD_KEY = secrets.token_urlsafe(64)
 GOOD_HOSTS = "lantern.example.org"
+# Production also needs a withdrawal-code key (tests/referrals/test_withdrawal_keys.py checks
+# its refusal without one); every case gets a proper one unless its env says otherwise.
+GOOD_CODE_KEY = secrets.token_urlsafe(48)
 
 
 def run(code: str, env: dict[str, str], *args: str, tmp_path=None) -> subprocess.CompletedProcess:
@@ -28,6 +31,7 @@ def run(code: str, env: dict[str, str], *args: str, tmp_path=None) -> subprocess
         "LANG": "C.UTF-8",
         "PYTHONPATH": str(REPO),
         "PYTHONDONTWRITEBYTECODE": "1",
+        "LANTERN_WITHDRAWAL_CODE_KEYS": GOOD_CODE_KEY,
     }
     if tmp_path is not None:
         # Never the developer's db.sqlite3.
@@ -115,13 +119,14 @@ def test_production_starts_with_a_proper_key_and_hosts(tmp_path):
     assert values["LANTERN_REQUIRE_2FA"] is True
 
 
-def test_deploy_check_passes_with_production_settings(tmp_path):
-    result = run(
+def deploy_check(tmp_path, **env: str) -> subprocess.CompletedProcess:
+    return run(
         "",
         {
             "SECRET_KEY": GOOD_KEY,
             "ALLOWED_HOSTS": GOOD_HOSTS,
             "DJANGO_SETTINGS_MODULE": "lantern.settings.production",
+            **env,
         },
         "manage.py",
         "check",
@@ -131,7 +136,23 @@ def test_deploy_check_passes_with_production_settings(tmp_path):
         tmp_path=tmp_path,
     )
 
+
+def test_deploy_check_passes_with_production_settings(tmp_path):
+    result = deploy_check(tmp_path, LANTERN_TRUSTED_PROXIES="127.0.0.1")
+
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_deploy_check_warns_when_no_proxy_is_named_behind_tls(tmp_path):
+    # X-Forwarded-Proto is believed only from a named proxy: with none, every request behind
+    # the TLS-terminating proxy would be redirected to https again, for ever.
+    behind_a_proxy = deploy_check(tmp_path)
+    terminating_itself = deploy_check(tmp_path, SECURE_SSL_REDIRECT="0")
+
+    assert behind_a_proxy.returncode != 0
+    assert "lantern.W001" in behind_a_proxy.stdout + behind_a_proxy.stderr
+    # (Django's own check then says that SECURE_SSL_REDIRECT is off; this one says nothing.)
+    assert "lantern.W001" not in terminating_itself.stdout + terminating_itself.stderr
 
 
 def test_production_sends_hsts_and_redirects_to_https(tmp_path):

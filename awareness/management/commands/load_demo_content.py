@@ -4,6 +4,10 @@ Idempotent: each object is found by a stable key (a page by its Latvian slug und
 a hotline or help service by its number, a user by username); it is created when missing and
 saved, with a new published revision for pages, only when its content differs. A second run
 changes nothing.
+
+Demo staff accounts are made only where the settings allow them (LANTERN_DEMO_ACCOUNTS: the
+development and test settings), and only when missing: an existing account, its password
+above all, is never changed.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import check_password
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -277,38 +282,41 @@ class Loader:
                 self.note("updated canned response", spec["title"]["en"])
 
     def load_staff(self) -> list[tuple[str, str, str]]:
-        """Demo staff accounts, one per group. Their passwords derive from SECRET_KEY, so they
-        stay the same from run to run on one machine and differ between machines."""
+        """Demo staff accounts, one per group, created when missing and never changed after:
+        an account that exists keeps whatever password, rights and groups someone gave it.
+        A new account's password derives from SECRET_KEY (the same from run to run on one
+        machine, different between machines). Returns the logins whose demo password still
+        works, to be shown."""
         user_model = get_user_model()
         logins = []
         for username, group_name, is_superuser in content.STAFF:
             password = hmac.new(
                 settings.SECRET_KEY.encode(), f"demo:{username}".encode(), hashlib.sha256
             ).hexdigest()[:16]
-            user, created = user_model.objects.get_or_create(
-                username=username,
-                defaults={"email": f"{username}@example.invalid", "is_staff": is_superuser},
-            )
-            if created or not user.check_password(password) or user.is_superuser != is_superuser:
+            user = user_model.objects.filter(username=username).first()
+            if user is None:
+                user = user_model(
+                    username=username,
+                    email=f"{username}@example.invalid",
+                    is_staff=is_superuser,
+                    is_superuser=is_superuser,
+                )
                 user.set_password(password)
-                user.is_superuser = is_superuser
-                user.is_staff = is_superuser
                 user.save()
-                if created:
-                    self.note("created user", username)
-            if group_name:
-                group = Group.objects.get(name=group_name)
-                if not user.groups.filter(pk=group.pk).exists():
-                    user.groups.add(group)
-                    self.note("added to group", f"{username} → {group_name}")
+                if group_name:
+                    user.groups.add(Group.objects.get(name=group_name))
+                self.note("created user", username)
+            elif not check_password(password, user.password):
+                # Changed since (checked without the user's setter: nothing is saved).
+                continue
             logins.append((username, password, group_name or "superuser"))
         return logins
 
 
 class Command(BaseCommand):
     help = (
-        "Load the demo site (pages in four languages, hotlines, help services, settings, "
-        "staff accounts)."
+        "Load the demo site (pages in four languages, hotlines, help services, settings and, "
+        "under the development and test settings only, staff accounts)."
     )
 
     def add_arguments(self, parser):
@@ -317,6 +325,9 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, no_staff: bool = False, **options):
+        # Accounts with passwords anyone running the command can know: only where the
+        # settings say this is a development or test site.
+        staff = not no_staff and getattr(settings, "LANTERN_DEMO_ACCOUNTS", False)
         loader = Loader(self.stdout)
         # Assigning a translated field (`page.slug = ...`) writes the active language's column:
         # whatever language the caller has active, build in the default one.
@@ -326,11 +337,18 @@ class Command(BaseCommand):
             loader.load_pages()
             loader.load_settings()
             loader.load_canned_responses()
-            logins = [] if no_staff else loader.load_staff()
+            logins = loader.load_staff() if staff else []
         if loader.changes:
             self.stdout.write(self.style.SUCCESS(f"Demo content: {loader.changes} change(s)."))
         else:
             self.stdout.write("Demo content: already up to date, nothing changed.")
+        if not no_staff and not staff:
+            self.stdout.write(
+                self.style.WARNING(
+                    "Demo staff accounts: none created, these settings do not allow them "
+                    "(LANTERN_DEMO_ACCOUNTS is on in the development and test settings only)."
+                )
+            )
         if logins and getattr(settings, "LANTERN_SHOW_DEMO_LOGINS", False):
             self.stdout.write("\nDemo staff logins (development only), at /admin/:")
             for username, password, role in logins:
