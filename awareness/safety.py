@@ -30,6 +30,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
+from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -227,7 +228,7 @@ def do_propose_hotline(user, proposed: Hotline) -> SafetyChange:
     form's unsaved instance."""
     if proposed.pk is None:
         return _propose(user, SafetyChange.Subject.HOTLINE, None, hotline_values(proposed))
-    live = Hotline.objects.get(pk=proposed.pk)
+    live = get_object_or_404(Hotline, pk=proposed.pk)  # deleted meanwhile: gone
     return _propose(
         user,
         SafetyChange.Subject.HOTLINE,
@@ -249,7 +250,7 @@ def check_hotline_deletable(hotline: Hotline) -> None:
 
 def do_propose_hotline_deletion(user, hotline: Hotline) -> SafetyChange:
     check_hotline_deletable(hotline)
-    live = Hotline.objects.get(pk=hotline.pk)
+    live = get_object_or_404(Hotline, pk=hotline.pk)  # deleted meanwhile: gone
     return _propose(user, SafetyChange.Subject.HOTLINE, hotline_values(live), None, hotline=live)
 
 
@@ -295,8 +296,8 @@ def _apply_hotline(change: SafetyChange) -> None:
         return
     if change.hotline_id is None:  # deleted since
         raise StaleChange
-    live = Hotline.objects.select_for_update().get(pk=change.hotline_id)
-    if hotline_values(live) != change.before:
+    live = Hotline.objects.select_for_update().filter(pk=change.hotline_id).first()
+    if live is None or hotline_values(live) != change.before:
         raise StaleChange
     if change.after is None:
         if SafetySettings.objects.filter(main_hotline=live).exists():
@@ -460,5 +461,6 @@ def notify(change: SafetyChange, action: str, actor) -> None:
         messages = messages_for(change, action, actor)
         if messages:
             get_connection().send_messages(messages)
-    except Exception:
-        logger.exception("Could not send the safety change email")
+    except Exception as error:
+        # The error's type only: a mail server's refusal quotes the recipients' addresses.
+        logger.error("Could not send the safety change email (%s)", type(error).__name__)

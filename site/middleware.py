@@ -4,6 +4,7 @@ headers a request may carry."""
 import re
 
 from django.conf import settings
+from django.utils.cache import patch_cache_control
 
 from csp.constants import SELF
 
@@ -13,6 +14,11 @@ from . import proxies
 class SecurityHeadersMiddleware:
     """Adds Permissions-Policy (no camera, microphone or location for any page) and
     Cross-Origin-Resource-Policy.
+
+    Every HTML response is sent with `Cache-Control: no-store`: nothing of a visit stays in the
+    disk cache of a shared device (or in the back-forward cache, for the back button after a
+    quick exit). Static files keep their long cache (WhiteNoise's own headers); the server's
+    page cache (awareness/cache.py) is not a browser's and is unaffected.
 
     Public pages send no Referer at all (Referrer-Policy: no-referrer, set by Django's
     SecurityMiddleware). Staff pages under the admin send it to their own origin only: with
@@ -29,6 +35,8 @@ class SecurityHeadersMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Permissions-Policy", self.permissions_policy)
         response.headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
+        if response.get("Content-Type", "").startswith("text/html"):
+            patch_cache_control(response, no_store=True)
         if request.path.startswith(self.staff_prefix):
             response.headers.setdefault("Referrer-Policy", "same-origin")
         return response

@@ -192,14 +192,23 @@ class StaffSessionMiddleware:
     (signed out, and sent to sign in again with a message saying why: JSON with status 401
     instead for scripts), and records the person's activity on the others.
 
-    Must come after AuthenticationMiddleware and MessageMiddleware. Public pages are not
-    touched (they never read the session)."""
+    Anywhere else (a page or document restricted to signed-in people), a session past its
+    limits is ended too, without a redirect: the request goes on as an anonymous one. Requests
+    without a session cookie (every visitor's) are not looked at.
+
+    Must come after AuthenticationMiddleware and MessageMiddleware."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if not request.path_info.startswith(admin_prefix()):
+            if (
+                settings.SESSION_COOKIE_NAME in request.COOKIES
+                and request.user.is_authenticated
+                and ended(request.session, now()) is not None
+            ):
+                logout(request)  # anonymous from here on; its sockets close too
             return self.get_response(request)
         if request.user.is_authenticated:
             reason = ended(request.session, now())

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
+from django.views.generic import RedirectView
 from django.views.static import serve as serve_media
 
 from wagtail import urls as wagtail_urls
@@ -79,6 +80,13 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", awareness_views.search, name="search"),
     path("withdraw/", referral_views.withdraw, name="withdraw"),
+    # Wagtail's own sign-in form for restricted pages would check passwords without the
+    # throttle, the proof of work and the second factor: everybody signs in at the admin's.
+    path(
+        "_util/login/",
+        RedirectView.as_view(pattern_name="wagtailadmin_login", query_string=True),
+        name="wagtailcore_login",
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -155,6 +155,10 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # What is deleted is overwritten with zeros in the file, not only unlinked from its pages
+    # (some builds of SQLite do it by default; Lantern does not rely on the build).
+    DATABASES["default"].setdefault("OPTIONS", {})["init_command"] = "PRAGMA secure_delete = ON;"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
@@ -221,6 +225,9 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "wagtailadmin_login"
+# Pages and documents restricted to signed-in people send them to the same sign-in (site/urls.py
+# turns Wagtail's own form away).
+WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 WAGTAILADMIN_USER_LOGIN_FORM = "lantern.two_factor.signin.ThrottledLoginForm"
 
 # Two-factor sign-in (lantern.two_factor): with this on (production, settings/production.py),

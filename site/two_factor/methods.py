@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect
@@ -87,11 +88,11 @@ def authenticator(request):
         return redirect(url_with_next("two_factor_setup", reverse("two_factor_methods")))
     if not policy.may_change_factors(request):
         return _confirm_first(request)
-    device = pending_device(request.user)
+    device = pending_device(request)
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid() and check_code(device, form):
         replacing = policy.totp_devices(request.user).exists()
-        confirm_app(request.user, device)
+        confirm_app(request, device)
         proof.factors_changed(request)
         messages.success(
             request,
@@ -150,14 +151,22 @@ def remove(request, kind: str, pk: int):
         raise Http404
     if not policy.may_change_factors(request):
         return _confirm_first(request)
-    others = [other for other in policy.factors(user) if other != device]
-    if not others and last_factor_protected(user):
-        messages.error(
-            request,
-            _("This is your only second factor, and you need one: add another before removing it."),
-        )
-        return redirect("two_factor_methods")
     with transaction.atomic():
+        # One removal at a time per person: two at once would each count the other's factor
+        # as the one that remains.
+        get_user_model().objects.select_for_update().filter(pk=user.pk).first()
+        others = [other for other in policy.factors(user) if other != device]
+        if not others and last_factor_protected(user):
+            messages.error(
+                request,
+                _(
+                    "This is your only second factor, and you need one: add another before "
+                    "removing it."
+                ),
+            )
+            return redirect("two_factor_methods")
+        if not devices(user).filter(pk=pk).exists():
+            raise Http404  # removed meanwhile
         device.delete()
         if not others:
             recovery.remove_codes(user)  # nothing left for them to back up

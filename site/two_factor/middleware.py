@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
 from django.http import HttpResponseForbidden
 from django.shortcuts import redirect
 from django.urls import Resolver404, resolve
@@ -43,21 +45,30 @@ class SecondFactorMiddleware:
     and has not given one is sent to give it, or to set up a first one.
     Anything but a plain page load (a form post, a fetch) is refused with 403 instead.
 
-    Must come after django_otp.middleware.OTPMiddleware. Public pages are not touched (they
-    never read the session)."""
+    Anywhere else (a page or document restricted to signed-in people), such a session counts
+    as nobody's: the person is anonymous there until they give the factor. Requests without a
+    session cookie (every visitor's) are not looked at.
+
+    Must come after django_otp.middleware.OTPMiddleware."""
 
     def __init__(self, get_response):
         self.get_response = get_response
         self.prefix = "/admin/"
 
     def __call__(self, request):
-        if request.path.startswith(self.prefix) and self.blocked(request):
-            return self.refuse(request)
+        if request.path.startswith(self.prefix):
+            if self.blocked(request):
+                return self.refuse(request)
+        elif settings.SESSION_COOKIE_NAME in request.COOKIES and self.unverified(request):
+            request.user = AnonymousUser()
         return self.get_response(request)
 
-    def blocked(self, request) -> bool:
+    def unverified(self, request) -> bool:
         user = request.user
-        if not user.is_authenticated or user.is_verified() or not policy.is_required(user):
+        return user.is_authenticated and not user.is_verified() and policy.is_required(user)
+
+    def blocked(self, request) -> bool:
+        if not self.unverified(request):
             return False
         try:
             url_name = resolve(request.path_info).url_name

@@ -67,13 +67,19 @@ def _throttled(device, form, field: str) -> bool:
 
 
 def check_code(device: TOTPDevice, form: CodeForm) -> bool:
-    """Whether the form's code is right for `device`; adds the reason to the form if not."""
-    if _throttled(device, form, "code"):
-        return False
-    if not device.verify_token(form.cleaned_data["code"]):
+    """Whether the form's code is right for `device`; adds the reason to the form if not.
+
+    Checked on the device's row locked: django-otp counts failures and remembers the last
+    code used by reading and writing the row, so two requests at once would each get a
+    guess for one step of the back-off, or put back the code that one of them just used."""
+    with transaction.atomic():
+        locked = TOTPDevice.objects.select_for_update().get(pk=device.pk)
+        if _throttled(locked, form, "code"):
+            return False
+        right = locked.verify_token(form.cleaned_data["code"])
+    if not right:
         form.add_error("code", _("That code is not right, or it has expired. Try the next one."))
-        return False
-    return True
+    return right
 
 
 def check_recovery_code(device: StaticDevice, form: RecoveryCodeForm) -> bool:
@@ -160,18 +166,26 @@ def confirm(request):
 # --- Setting up an authenticator app --------------------------------------------------------
 
 
-def pending_device(user) -> TOTPDevice:
-    """The app being set up: one unconfirmed device, kept across reloads so that a code
-    scanned once stays valid."""
+PENDING_SESSION_KEY = "lantern_pending_app"
+
+
+def pending_device(request) -> TOTPDevice:
+    """The app being set up in this session: one unconfirmed device, kept across reloads so
+    that a code scanned once stays valid, and never shown to another session (which would
+    otherwise learn the secret the person is about to confirm). A session that has none
+    starts afresh: any other pending device of the person is deleted."""
+    user = request.user
+    pk = request.session.get(PENDING_SESSION_KEY)
     with transaction.atomic():
         device = (
-            TOTPDevice.objects.select_for_update()
-            .filter(user=user, confirmed=False)
-            .order_by("pk")
-            .first()
+            TOTPDevice.objects.select_for_update().filter(user=user, confirmed=False, pk=pk).first()
+            if isinstance(pk, int)
+            else None
         )
         if device is None:
+            TOTPDevice.objects.filter(user=user, confirmed=False).delete()
             device = TOTPDevice.objects.create(user=user, name=DEVICE_NAME, confirmed=False)
+            request.session[PENDING_SESSION_KEY] = device.pk
     return device
 
 
@@ -189,14 +203,15 @@ def app_context(device: TOTPDevice) -> dict:
     }
 
 
-def confirm_app(user, device: TOTPDevice) -> None:
+def confirm_app(request, device: TOTPDevice) -> None:
     """`device` (pending) becomes the person's authenticator app, replacing any other (each
     deleted on its own, so that Django's signals fire)."""
     with transaction.atomic():
-        for old in TOTPDevice.objects.filter(user=user).exclude(pk=device.pk):
+        for old in TOTPDevice.objects.filter(user=request.user).exclude(pk=device.pk):
             old.delete()
         device.confirmed = True
         device.save(update_fields=["confirmed"])
+    request.session.pop(PENDING_SESSION_KEY, None)
 
 
 def show_recovery_codes(request, codes: list[str], *, first: bool, next_url_: str):
@@ -220,10 +235,10 @@ def setup(request):
             return redirect(url_with_next("two_factor_verify", next_url(request)))
         messages.info(request, _("You have already set up a second factor."))
         return redirect(next_url(request))
-    device = pending_device(request.user)
+    device = pending_device(request)
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid() and check_code(device, form):
-        confirm_app(request.user, device)
+        confirm_app(request, device)
         proof.given(request, device)
         codes = recovery.replace_codes(request.user)
         messages.success(request, _("Your authenticator app is set up."))

@@ -350,3 +350,33 @@ def test_changed_questions_are_published_once(tree, monkeypatch):
     page = models.SelfCheckPage.objects.get()
     assert page.questions.first().question_en == "A changed question?"
     assert page.live and not page.has_unpublished_changes
+
+
+def test_a_second_run_changes_no_life_safety_setting():
+    # Hotlines and the safety settings change only with a second person's approval
+    # (awareness/safety.py); the demo loader, run again, must not put its values back.
+    load("--no-staff")
+    site = Site.objects.get(is_default_site=True)
+    safety = models.SafetySettings.for_site(site)
+    hotline = safety.main_hotline
+    models.Hotline.objects.filter(pk=hotline.pk).update(number="8000 1234", hours_en="Always")
+    other = models.Hotline.objects.create(name="Approved since", number="8000 4321")
+    models.SafetySettings.objects.filter(pk=safety.pk).update(
+        emergency_number="113", quick_exit_url="https://weather.example/", main_hotline=other
+    )
+    safety.chat_hours.all().delete()
+    models.ChatOpeningHours.objects.create(
+        settings=safety, weekday=6, opens="10:00", closes="11:00", sort_order=0
+    )
+
+    hotlines = models.Hotline.objects.count()
+
+    load("--no-staff")
+
+    assert models.Hotline.objects.count() == hotlines  # no demo hotline made again
+    safety = models.SafetySettings.for_site(site)
+    hotline.refresh_from_db()
+    assert (hotline.number, hotline.hours_en) == ("8000 1234", "Always")
+    assert (safety.emergency_number, safety.quick_exit_url) == ("113", "https://weather.example/")
+    assert safety.main_hotline == other
+    assert [(h.weekday, f"{h.opens:%H:%M}") for h in safety.chat_hours.all()] == [(6, "10:00")]

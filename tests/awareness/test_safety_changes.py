@@ -16,6 +16,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import translation
 
 from wagtail.models import ModelLogEntry, Site
+from wagtail.users.models import UserProfile
 
 import pytest
 
@@ -30,6 +31,8 @@ NEW_NUMBER = "8000 7777"
 
 
 def signed_in(user) -> Client:
+    """A browser signed in as `user`, whose admin speaks English (the tests read its texts)."""
+    UserProfile.objects.update_or_create(user=user, defaults={"preferred_language": "en"})
     client = Client()
     client.force_login(user)
     return client

@@ -70,3 +70,26 @@ def test_hsts_is_not_sent_by_the_development_and_test_settings(client, tree):
 
 
 # The admin's inline scripts and the CSP nonce: tests/lantern/test_script_nonce.py.
+
+
+HTML_KINDS = ["page", "campaign", "untranslated", "cached_page", "listing_page_2", "search"]
+HTML_KINDS += ["empty_search", "not_found", "admin_login"]
+
+
+@pytest.mark.parametrize("kind", HTML_KINDS)
+def test_html_is_never_kept_in_the_browsers_cache(client, tree, kind):
+    # A shared device keeps nothing of a visit in its disk cache (nor in the back-forward
+    # cache, for the back button after a quick exit); a cached page's hit says so too.
+    response = fetch(client, tree, kind)
+
+    assert response["Content-Type"].startswith("text/html")
+    assert "no-store" in [part.strip() for part in response["Cache-Control"].split(",")]
+
+
+def test_static_files_keep_their_long_cache(client, tree):
+    from django.contrib.staticfiles.storage import staticfiles_storage
+
+    response = client.get(staticfiles_storage.url("js/quick-exit.js"))
+
+    assert response.status_code == 200
+    assert "no-store" not in response.get("Cache-Control", "")

@@ -265,3 +265,25 @@ def test_redis_replies_are_parsed_in_c():
     from redis.utils import HIREDIS_AVAILABLE
 
     assert HIREDIS_AVAILABLE
+
+
+def test_sqlite_overwrites_what_is_deleted(tmp_path):
+    # PRAGMA secure_delete: a deleted row's bytes are zeroed in the file, whatever the build of
+    # SQLite defaults to (Debian's happens to have it on; others do not).
+    values = settings_of("lantern.settings.dev", {}, None)
+    options = values["DATABASES"]["default"]["OPTIONS"]
+    assert "PRAGMA secure_delete = ON" in options["init_command"]
+
+    result = run(
+        """
+        import django
+        django.setup()
+        from django.db import connection
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA secure_delete")
+            print(cursor.fetchone()[0])
+        """,
+        {"DJANGO_SETTINGS_MODULE": "lantern.settings.dev"},
+        tmp_path=tmp_path,
+    )
+    assert result.stdout.strip() == "1", result.stderr

@@ -13,6 +13,7 @@ from django.contrib.auth import get_user_model
 from django.db.models.signals import post_delete
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 import pytest
 from bs4 import BeautifulSoup
@@ -23,6 +24,8 @@ from django_otp_webauthn.models import WebAuthnCredential
 
 from lantern.settings.base import webauthn_relying_party
 from lantern.two_factor import policy, recovery
+from lantern.two_factor.forms import CodeForm
+from lantern.two_factor.views import check_code
 from tests.referrals.queue.factories import user_in
 
 from .soft_passkey import SoftPasskey
@@ -732,3 +735,62 @@ def test_reset_two_factor_removes_every_factor():
 
     assert not policy.has_device(user)
     assert recovery.codes_left(user) == 0
+
+
+# --- An app being set up belongs to one session -------------------------------------------
+
+
+def shown_key(response) -> str:
+    return page(response).select_one("[data-two-factor-key]").get_text(strip=True)
+
+
+@pytest.mark.django_db
+def test_an_app_being_set_up_is_never_shown_to_another_session(required):
+    # Someone who has only the password opens the set-up first and notes the secret; the
+    # person's own set-up must not then show them the same one to confirm.
+    person = user_in("editor")
+    thief, _ = sign_in(person)
+    own, _ = sign_in(person)
+
+    thief_page = thief.get(reverse("two_factor_setup"))
+    stolen = TOTPDevice.objects.get(user=person, confirmed=False)
+    own_page = own.get(reverse("two_factor_setup"))
+    pending = TOTPDevice.objects.get(user=person, confirmed=False)
+
+    assert thief_page.status_code == own_page.status_code == 200
+    assert pending.pk != stolen.pk and pending.bin_key != stolen.bin_key
+    assert shown_key(own_page) != shown_key(thief_page)
+    # The person confirms their own, and the one the other session saw is gone.
+    confirmed = own.post(reverse("two_factor_setup"), {"code": code_for(pending)})
+    assert confirmed.status_code == 200
+    assert list(TOTPDevice.objects.filter(user=person).values_list("pk", flat=True)) == [pending.pk]
+
+
+@pytest.mark.django_db
+def test_a_reload_keeps_the_sessions_own_app(required):
+    person = user_in("editor")
+    client, _ = sign_in(person)
+
+    first = client.get(reverse("two_factor_setup"))
+    again = client.get(reverse("two_factor_setup"))
+
+    assert shown_key(first) == shown_key(again)
+    assert TOTPDevice.objects.filter(user=person, confirmed=False).count() == 1
+
+
+@pytest.mark.django_db
+def test_a_code_is_checked_on_the_devices_row_as_it_is_now(required):
+    # Failures counted by another request meanwhile (the copy this request holds is older)
+    # still hold this one back: the row is read again, locked, before the code is checked.
+    person = user_in("editor")
+    device = confirmed_device(person)
+    client, _ = sign_in(person)
+    TOTPDevice.objects.filter(pk=device.pk).update(
+        throttling_failure_count=5,
+        throttling_failure_timestamp=timezone.now(),
+    )
+
+    form = CodeForm({"code": code_for(device)})
+    assert form.is_valid()
+    assert check_code(device, form) is False  # `device` itself still says 0 failures
+    assert "Too many wrong codes" in str(form.errors)

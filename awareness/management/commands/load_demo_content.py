@@ -147,14 +147,27 @@ class Loader:
         return row
 
     def load_hotlines(self) -> None:
+        """Hotlines are life-safety settings, changed only with a second person's approval
+        (awareness/safety.py): a demo hotline is created when missing, never changed."""
         for key, spec in content.HOTLINES.items():
-            values: dict[str, Any] = {}
-            for name in ("name", "hours", "languages", "description"):
-                values.update(translated(name, spec[name]))
-            values.update(is_free=spec["is_free"], sort_order=spec["sort_order"])
-            self.hotlines[key] = self.ensure_row(
-                models.Hotline, {"number": spec["number"]}, values, "hotline", spec["name"]["en"]
+            # Found by its number, or by its English name once its number was changed.
+            row = (
+                models.Hotline.objects.filter(number=spec["number"]).first()
+                or models.Hotline.objects.filter(name_en=spec["name"]["en"]).first()
             )
+            if row is None:
+                values: dict[str, Any] = {}
+                for name in ("name", "hours", "languages", "description"):
+                    values.update(translated(name, spec[name]))
+                values.update(is_free=spec["is_free"], sort_order=spec["sort_order"])
+                row = self.ensure_row(
+                    models.Hotline,
+                    {"number": spec["number"]},
+                    values,
+                    "hotline",
+                    spec["name"]["en"],
+                )
+            self.hotlines[key] = row
 
     def load_help_services(self) -> None:
         for spec in content.HELP_SERVICES:
@@ -252,14 +265,20 @@ class Loader:
             "main_hotline": self.hotlines[content.MAIN_HOTLINE],
             "quick_exit_url": content.QUICK_EXIT_URL,
         }
-        if any(getattr(safety, k) != v for k, v in wanted.items()):
-            for name, value in wanted.items():
-                setattr(safety, name, value)
+        # Life-safety settings, changed only with a second person's approval
+        # (awareness/safety.py): the demo fills what is still empty and changes nothing else.
+        empty = {"emergency_number": "", "main_hotline": None, "quick_exit_url": ""}
+        filled = [
+            name
+            for name, value in wanted.items()
+            if getattr(safety, name) in (empty[name], None) and value != getattr(safety, name)
+        ]
+        if filled:
+            for name in filled:
+                setattr(safety, name, wanted[name])
             safety.save()
             self.note("updated", "safety settings")
-        hours = [(h.weekday, h.opens, h.closes) for h in safety.chat_hours.all()]
-        if hours != content.CHAT_HOURS:
-            safety.chat_hours.all().delete()
+        if not safety.chat_hours.exists():
             for order, (weekday, opens, closes) in enumerate(content.CHAT_HOURS):
                 models.ChatOpeningHours.objects.create(
                     settings=safety, weekday=weekday, opens=opens, closes=closes, sort_order=order
