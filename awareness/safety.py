@@ -41,7 +41,7 @@ from wagtail.log_actions import LogFormatter
 from wagtail.log_actions import log as wagtail_log
 from wagtail.models import Site
 
-from lantern.staff import holders, staff_language
+from lantern.staff import email_configured, holders, staff_language
 
 from .cache import clear_page_cache
 from .models import ChatOpeningHours, Hotline, SafetyChange, SafetySettings
@@ -414,12 +414,6 @@ def register_log_actions(actions) -> None:
 
 
 # --- Email ----------------------------------------------------------------------------------
-
-
-def email_configured() -> bool:
-    """Whether this site was given a way to send mail (as chat/referrals/notify.py decides)."""
-    overridden = settings.is_overridden  # type: ignore[misc]
-    return overridden("EMAIL_BACKEND") or overridden("EMAIL_HOST")
 
 
 def recipients(change: SafetyChange, actor):

@@ -19,7 +19,6 @@ LANTERN_STAFF_SESSION_MAX_SECONDS, LANTERN_STAFF_SESSION_CHECK_SECONDS (the sock
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import time
 from importlib import import_module
 
@@ -44,6 +43,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from .ratelimit import keyed
 from .two_factor import policy as two_factor
 
 # Kept in the session: seconds since the epoch (JSON numbers).
@@ -267,8 +267,7 @@ def session_store(session_key: str | None) -> SessionBase:
 def session_tag(session_key: str | None) -> str:
     """A name for a session that can travel on the channel layer (the key itself must not:
     it is the person's credential)."""
-    digest = hashlib.sha256(f"lantern.session:{session_key or ''}".encode())
-    return digest.hexdigest()[:32]
+    return keyed("session", session_key or "")
 
 
 def session_problem(session_key: str | None, user_id: int) -> str | None:

@@ -6,7 +6,8 @@ directly or through one of their groups, and active superusers unless left out. 
 with `user.has_perm`, which decides what each of them may do.
 
 `staff_language(user)` is the language a member of staff reads the chat console, the chat's
-texts for staff and Lantern's emails in.
+texts for staff and Lantern's emails in; `email_configured()` whether emails to staff go out
+at all.
 """
 
 from __future__ import annotations
@@ -31,3 +32,11 @@ def staff_language(user) -> str:
     if preferred in dict(settings.LANGUAGES):
         return preferred
     return settings.LANGUAGE_CODE
+
+
+def email_configured() -> bool:
+    """Whether this site was given a way to send mail: an email backend or an SMTP host set
+    in its settings. Django's default (SMTP on localhost:25) is not taken as one."""
+    # `is_overridden` is missing from django-stubs' Settings (it is Django's public API).
+    overridden = settings.is_overridden  # type: ignore[misc]
+    return overridden("EMAIL_BACKEND") or overridden("EMAIL_HOST")

@@ -27,20 +27,12 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from lantern.staff import staff_language
+from lantern.staff import email_configured, staff_language
 
 from .models import Lead, NewLeadEmail
 from .permissions import caseworkers
 
 logger = logging.getLogger(__name__)
-
-
-def email_configured() -> bool:
-    """Whether this site was given a way to send mail: an email backend or an SMTP host set
-    in its settings. Django's default (SMTP on localhost:25) is not taken as one."""
-    # `is_overridden` is missing from django-stubs' Settings (it is Django's public API).
-    overridden = settings.is_overridden  # type: ignore[misc]
-    return overridden("EMAIL_BACKEND") or overridden("EMAIL_HOST")
 
 
 def queue_url() -> str:
