@@ -107,6 +107,7 @@ check: install-test
 	$(BIN)/python manage.py makemigrations --check --dry-run
 	SECRET_KEY="$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(64))')" \
 	  LANTERN_WITHDRAWAL_CODE_KEYS="$$($(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(48))')" \
+	  LANTERN_DATA_KEY="$$($(BIN)/python -c 'import base64, secrets; print(base64.urlsafe_b64encode(secrets.token_bytes(32)).decode())')" \
 	  ALLOWED_HOSTS=lantern.example.org LANTERN_TRUSTED_PROXIES=127.0.0.1 \
 	  DJANGO_SETTINGS_MODULE=lantern.settings.production \
 	  $(BIN)/python manage.py check --deploy --fail-level WARNING

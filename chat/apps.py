@@ -7,4 +7,6 @@ class ChatConfig(AppConfig):
     verbose_name = _("Chat")
 
     def ready(self) -> None:
-        from . import signals  # noqa: F401  (consoles learn of permission changes at once)
+        # The conversations' keys (registered with chat.crypto); consoles learn of permission
+        # changes at once.
+        from . import keyring, signals  # noqa: F401

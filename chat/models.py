@@ -5,9 +5,11 @@ before it is announced on the channel layer, which only says "something new" and
 messages; a client that sees a gap, or reconnects, asks for everything after its last number.
 
 Personal data and its deletion path (see also chat/referrals/):
-- Message.text: deleted when a conversation closes without consent
-  (`chat.actions.conversations.do_close`); with consent, copied into the lead's transcript
-  only if the visitor agreed to it, then deleted.
+- Message.text: sealed with the conversation's key (chat/crypto.py), which lives in volatile
+  memory only (chat/keyring.py); deleted when a conversation closes
+  (`chat.actions.conversations.do_close`), after being copied into the lead's transcript if the
+  visitor's consent covers it, and the key destroyed: what a copy of the database keeps of
+  the rows cannot be read.
 - Conversation.token_hash: a SHA-256 of the visitor's token, cleared when the conversation ends.
 - What remains of a conversation without consent is anonymous: language, topic, times, outcome.
 """
@@ -22,6 +24,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.search import index
+
+from .crypto import SealedTextField
 
 
 class Topic(models.TextChoices):
@@ -163,7 +167,7 @@ class Message(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     client_id = models.CharField(max_length=64, blank=True)
-    text = models.TextField()
+    text = SealedTextField(owner="conversation")
     # Events carry a code and parameters, rendered in each reader's language.
     event = models.CharField(max_length=32, blank=True)
     created_at = models.DateTimeField(default=timezone.now)

@@ -12,6 +12,7 @@ the test extra is blocked there, since a deployment installs the wheel without i
 About 15 seconds (a build, a venv, three Django start-ups): `-m "not packaging"` leaves it out.
 """
 
+import base64
 import os
 import re
 import secrets
@@ -206,6 +207,7 @@ def installed(wheel, tmp_path_factory) -> dict:
         "SECRET_KEY": secrets.token_urlsafe(64),
         "ALLOWED_HOSTS": "lantern.example.org",
         "LANTERN_WITHDRAWAL_CODE_KEYS": secrets.token_urlsafe(48),
+        "LANTERN_DATA_KEY": base64.urlsafe_b64encode(secrets.token_bytes(32)).decode(),
         "DATABASE_URL": f"sqlite:///{tmp / 'db.sqlite3'}",
     }
     return {

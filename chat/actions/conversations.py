@@ -16,7 +16,9 @@ from lantern.staff import staff_language
 from .. import protocol
 from ..access import hash_token, resume_cutoff
 from ..announce import announce, announce_queue, conversation_group
+from ..crypto import KeyUnavailable
 from ..frames import check_language, check_topic, event_text
+from ..keyring import keyring
 from ..models import Conversation, Message, OperatorStatus
 from ..protocol import ChatError
 from ..referrals import actions as leads
@@ -216,6 +218,9 @@ def do_start(language: str, topic: str) -> tuple[Conversation, str]:
             token_hash=hash_token(token), language=language, topic=topic
         )
         announce_queue()
+    # Its key, made now by the process that will serve the visitor: their messages are sealed
+    # on the event loop without a trip to Redis first (chat/keyring.py).
+    keyring.sealing_key(conversation.pk, new=True)
     return conversation, token
 
 
@@ -278,9 +283,9 @@ def do_visitors_seen(
 
 
 def do_close(conversation_id: int, outcome: str, *, do_not_contact: bool = False) -> None:
-    """Close a conversation. Its messages are deleted in every case; with consent that covers
-    the transcript, they are first copied into the lead. What stays is anonymous: language,
-    topic, times and outcome. Idempotent."""
+    """Close a conversation. Its messages are deleted in every case, and its key destroyed;
+    with consent that covers the transcript, they are first copied into the lead (sealed with
+    the lead's key). What stays is anonymous: language, topic, times and outcome. Idempotent."""
     with transaction.atomic():
         conversation = Conversation.objects.select_for_update().get(pk=conversation_id)
         if conversation.status == Conversation.Status.CLOSED:
@@ -288,20 +293,29 @@ def do_close(conversation_id: int, outcome: str, *, do_not_contact: bool = False
         lead = Lead.objects.filter(conversation=conversation).select_related("consent").first()
         if lead is not None:
             if lead.consent.covers_transcript:
-                lead.transcript = [
-                    {
-                        "seq": m.seq,
-                        "sender": m.sender,
-                        "text": event_text(m.event, conversation.language, for_staff=True)
-                        if m.event
-                        else m.text,
-                        "sent_at": m.created_at.isoformat(),
-                    }
-                    for m in conversation.messages.exclude(kind=Message.Kind.NOTE)
-                ]
+                try:
+                    lead.transcript = [
+                        {
+                            "seq": m.seq,
+                            "sender": m.sender,
+                            "text": event_text(m.event, conversation.language, for_staff=True)
+                            if m.event
+                            else m.text,
+                            "sent_at": m.created_at.isoformat(),
+                        }
+                        for m in conversation.messages.exclude(kind=Message.Kind.NOTE)
+                    ]
+                except KeyUnavailable:
+                    # The conversation's key was lost (Redis restarted while the only process
+                    # holding it was down): nobody can read its text any more. The lead keeps
+                    # what the operator wrote into it; the close goes on.
+                    lead.transcript = []
             lead.do_not_contact = lead.do_not_contact or do_not_contact
             lead.save(update_fields=["transcript", "do_not_contact", "updated_at"])
         conversation.messages.all().delete()
+        # Whatever copies of the rows remain (the database's files, its backups) can no
+        # longer be read: the key exists nowhere else (chat/keyring.py).
+        keyring.destroy_on_commit(conversation.pk)
         conversation.token_hash = None
         conversation.status = Conversation.Status.CLOSED
         conversation.outcome = outcome

@@ -15,6 +15,7 @@ from ..announce import Outcome, announce_update, conversation_group, update_even
 from ..db import execute_on_loop, on_postgresql
 from ..delivery import Read
 from ..frames import check_client_id, check_text, is_conversation_id, message_frame
+from ..keyring import keyring
 from ..models import Conversation, Message
 from ..protocol import ChatError
 
@@ -110,7 +111,8 @@ async def post_message_on_loop(
     statement, and the announcement for the caller to send. None when that statement did not
     store the message (a refusal, a resend, a failure): the caller then runs
     `do_post_message`, which answers the resend or says why."""
-    if not on_postgresql():
+    if not on_postgresql() or not keyring.held_key(conversation_id):
+        # The key to seal it with is fetched from Redis (or made) in the pool's thread.
         return None
     message = _new_message(conversation_id, sender, text, client_id, kind, author_id, "")
     sql, params = _store_statement(
@@ -279,7 +281,9 @@ def _insert_values(message: Message, seq: str | None = None) -> tuple[str, list]
             placeholders.append(seq)
         else:
             placeholders.append("%s")
-            params.append(field.get_db_prep_save(getattr(message, field.attname), connection))
+            # As the ORM saves: `pre_save` (which seals the text, chat/crypto.py), then the
+            # value prepared for the database.
+            params.append(field.get_db_prep_save(field.pre_save(message, True), connection))
     return ", ".join(placeholders), params
 
 
@@ -381,6 +385,10 @@ def update_for_reader(
     if operator_id is not None:
         check_operator(operator_id)
     conversation = Conversation.objects.filter(pk=conversation_id).first()
+    if conversation is not None and conversation.status != Conversation.Status.CLOSED:
+        # A reader of an open conversation is a process serving it: it holds the key from now
+        # on, to open what it reads and seal what its socket sends (chat/keyring.py).
+        keyring.sealing_key(conversation_id)
     frames = [
         message_frame(message)
         for message in messages_after(conversation_id, after, for_visitor=for_visitor)

@@ -26,6 +26,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# A bench-only long-term data key (chat/referrals/keys.py), for any lead the demo content makes.
+LANTERN_DATA_KEY = env_list("LANTERN_DATA_KEY") or ["YmVuY2gtb25seS1kYXRhLWtleS1uZXZlci11c2VkISE"]
 
 # A new list: the one imported above is the site's own.
 INSTALLED_APPS = [*INSTALLED_APPS, "chat.bench"]

@@ -19,6 +19,7 @@ from lantern.choices import ExploitationForm
 from . import audit
 from .models import Lead
 from .permissions import caseworkers
+from .queue import containing
 
 
 class CaseworkerChoiceField(django_filters.fields.ModelChoiceField):
@@ -48,7 +49,7 @@ class LeadFilterSet(WagtailFilterSet):
     form_of_exploitation = _multiple(ExploitationForm.choices, _("Form of exploitation"))
     language = _single(settings.LANGUAGES, _("Language"))
     location = django_filters.CharFilter(
-        label=_("Municipality or country"), lookup_expr="icontains"
+        label=_("Municipality or country"), method="filter_location"
     )
     source = _single(Lead.Source.choices, _("Source"))
     assigned_to = CaseworkerFilter(
@@ -64,6 +65,10 @@ class LeadFilterSet(WagtailFilterSet):
     class Meta:
         model = Lead
         fields: list[str] = []
+
+    def filter_location(self, queryset, name, value):
+        # The place is sealed: compared once opened (queue.containing).
+        return containing(queryset, value, "location")
 
 
 def _audit_users(request):

@@ -4,8 +4,10 @@ A lead exists only with the visitor's explicit consent, recorded so that it can 
 (when, how, the exact wording shown, what it covers, the language) and withdrawn with a code.
 
 Personal data and its deletion path:
-- Lead.summary, safe_contact, transcript, what_happened: deleted with the lead on withdrawal;
-  anonymised by the retention command after the retention period.
+- Lead.summary, what_happened, location, safe_contact, transcript and LeadNote.text: sealed
+  with the lead's own key (chat/crypto.py, keys.py), kept wrapped in `LeadKey`; deleted with
+  the lead, and its key destroyed, on withdrawal; blanked, and the key destroyed, by the
+  retention command after the retention period.
 - ConsentRecord.withdrawal_code_hash: a keyed hash only (`chat.consent.hash_withdrawal_code`:
   key id, "$", HMAC-SHA256); the code itself is shown once, to the visitor.
 """
@@ -18,6 +20,39 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from lantern.choices import ExploitationForm
+
+from ..crypto import SealedJSONField, SealedLineField, SealedTextField
+
+
+class LeadKey(models.Model):
+    """A lead's key, wrapped with the long-term key LANTERN_DATA_KEY (keys.py). Deleting the
+    row destroys what the lead's sealed fields said. Its own table, so that its backups can be
+    kept for a shorter time than the rest (README)."""
+
+    id = models.UUIDField(primary_key=True, editable=False)
+    wrapped = models.BinaryField()
+    # The id (a digest) of the long-term key it is wrapped with.
+    wrapped_with = models.CharField(max_length=16, db_index=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("lead key")
+        verbose_name_plural = _("lead keys")
+
+    def __str__(self) -> str:
+        return str(self.pk)
+
+
+class LeadManager(models.Manager):
+    def bulk_create(self, objs, *args, **kwargs):
+        """Each new lead gets its key first, as `Lead.save` gives it (its text is sealed)."""
+        from .keys import lead_keys
+
+        objs = list(objs)
+        for lead in objs:
+            if lead.key_id is None:
+                lead.key = lead_keys.create()
+        return super().bulk_create(objs, *args, **kwargs)
 
 
 class Lead(models.Model):
@@ -73,16 +108,25 @@ class Lead(models.Model):
     urgency = models.CharField(
         _("urgency"), max_length=16, choices=Urgency.choices, default=Urgency.NORMAL
     )
-    summary = models.TextField(_("summary"), blank=True)
-    what_happened = models.TextField(_("what happened (in the visitor's words)"), blank=True)
-    location = models.CharField(_("municipality or country"), max_length=120, blank=True)
-    safe_contact = models.TextField(
+    summary = SealedTextField(_("summary"), blank=True, owner="lead")
+    what_happened = SealedTextField(
+        _("what happened (in the visitor's words)"), blank=True, owner="lead"
+    )
+    location = SealedLineField(
+        _("municipality or country"), max_length=120, blank=True, owner="lead"
+    )
+    safe_contact = SealedTextField(
         _("safe contact"),
         blank=True,
         help_text=_("How and when it is safe to contact the person. Empty: do not contact."),
+        owner="lead",
     )
     do_not_contact = models.BooleanField(_("do not contact back through the chat"), default=False)
-    transcript = models.JSONField(_("transcript"), default=list, blank=True)
+    transcript = SealedJSONField(_("transcript"), blank=True, owner="lead")
+    # The key the fields above are sealed with; none once anonymised.
+    key = models.OneToOneField(
+        LeadKey, null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("operator"),
@@ -114,6 +158,8 @@ class Lead(models.Model):
     created_at = models.DateTimeField(_("created"), default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
+    objects = LeadManager()
+
     class Meta:
         ordering = ["-created_at"]
         permissions = [
@@ -125,6 +171,15 @@ class Lead(models.Model):
 
     def __str__(self) -> str:
         return _("Lead #%(id)s") % {"id": self.pk}
+
+    def save(self, *args, **kwargs):
+        if self.key_id is None:
+            from .keys import lead_keys
+
+            self.key = lead_keys.create()
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "key"}
+        super().save(*args, **kwargs)
 
 
 class ConsentRecord(models.Model):
@@ -158,7 +213,7 @@ class LeadNote(models.Model):
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    text = models.TextField(_("note"))
+    text = SealedTextField(_("note"), owner="lead")
     created_at = models.DateTimeField(_("written"), default=timezone.now)
 
     class Meta:

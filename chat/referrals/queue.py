@@ -36,6 +36,24 @@ def queue() -> QuerySet[Lead]:
     )
 
 
+def containing(leads: QuerySet[Lead], text: str, *fields: str) -> QuerySet[Lead]:
+    """The leads among `leads` in one of whose `fields` `text` occurs (without regard to case
+    or spacing). The fields are sealed (chat/crypto.py): the database cannot look into them,
+    so they are opened here, within the listing as filtered so far, and the matches kept."""
+    from .keys import lead_keys
+
+    needle = " ".join(text.split()).casefold()
+    if not needle:
+        return leads
+    lead_keys.preload(leads)
+    matches = [
+        pk
+        for pk, *values in leads.values_list("pk", *fields).iterator()
+        if any(needle in " ".join((value or "").split()).casefold() for value in values)
+    ]
+    return leads.filter(pk__in=matches)
+
+
 def new_leads() -> QuerySet[Lead]:
     return queue().filter(status=Lead.Status.NEW)
 

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.dateparse import parse_datetime
@@ -40,6 +39,7 @@ from . import actions, audit, queue
 from .actions import LeadError, Transition, access_lead
 from .filters import AuditLogFilterSet, LeadFilterSet
 from .forms import AssignForm, CloseForm, NoteForm, ReferForm
+from .keys import lead_keys
 from .models import Lead
 from .permissions import can_read_audit_log, can_work_queue
 
@@ -97,7 +97,7 @@ class LeadTitleColumn(TitleColumn):
 class LeadIndexView(IndexView):
     """Every lead, most urgent first, then the newest (closed ones last); filters by status,
     urgency, form, language, location, source, caseworker and date; search over the
-    summary and the visitor's words (or a lead's number, "#12")."""
+    summary and the visitor's words (opened here: they are sealed) or a lead's number ("#12")."""
 
     page_title = gettext_lazy("Referral queue")
     any_permission_required = ["view"]
@@ -118,14 +118,22 @@ class LeadIndexView(IndexView):
     def get_breadcrumbs_items(self):
         return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
 
+    def paginate_queryset(self, queryset, page_size):
+        paginator, page, leads, is_paginated = super().paginate_queryset(queryset, page_size)
+        # The page's summaries and places are sealed: their keys opened in one query.
+        lead_keys.preload(leads)
+        return paginator, page, leads, is_paginated
+
     def search_queryset(self, queryset):
         if not self.is_searching:
             return queryset
         text = self.search_query.strip()
-        query = Q(summary__icontains=text) | Q(what_happened__icontains=text)
         if number := re.fullmatch(r"#?(\d{1,12})", text):
-            query |= Q(pk=int(number[1]))
-        return queryset.filter(query)
+            return queryset.filter(pk=int(number[1])) | queue.containing(
+                queryset, text, "summary", "what_happened"
+            )
+        # Sealed: searched once opened, within the listing as filtered (queue.containing).
+        return queue.containing(queryset, text, "summary", "what_happened")
 
     @cached_property
     def columns(self):

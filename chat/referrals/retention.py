@@ -12,7 +12,8 @@
    - blanked: summary, what happened, place (location), safe contact, the name of the
      organisation referred to (free text), the transcript;
    - deleted: every caseworker's note (the audit log stays: it holds only codes and staff
-     ids, never the person's words; see audit.py);
+     ids, never the person's words; see audit.py), and the lead's key (keys.py), so that
+     what the fields said is unreadable in every copy of the database taken before;
    - unlinked: the conversation; the operator and the caseworker (nothing statistical needs
      who worked a case, and a name next to a case is itself something about the person);
      the withdrawal code (its hash is replaced by a random value, so nobody, not even the
@@ -22,6 +23,10 @@
      status, referral target, closing reason, "do not contact", the dates, and the consent
      record's wording version, method and date (the proof that the lead existed lawfully);
    - `anonymised_at` is set, and an anonymised lead is never touched again.
+
+5. Keys of closed conversations that a close left in Redis are deleted (chat/keyring.py), and on
+   PostgreSQL the lead key table is rewritten, so that the destroyed keys are gone from its
+   live files too (keys.py, `compact_key_table`).
 
 Every step is idempotent: a second run finds nothing to do. With `dry_run`, nothing changes
 and the counts say what a real run would do.
@@ -39,9 +44,11 @@ from django.db import transaction
 from django.utils import timezone
 
 from chat.actions.conversations import close_left
+from chat.keyring import keyring
 from chat.models import Conversation, Message
 
 from . import audit
+from .keys import compact_key_table, lead_keys
 from .models import ConsentRecord, Lead, LeadNote
 
 # Cleared when a lead is anonymised: field name -> the empty value.
@@ -126,6 +133,8 @@ def anonymise_leads(now: datetime.datetime, *, dry_run: bool = False) -> tuple[i
                 **ANONYMISED_FIELDS, anonymised_at=now, updated_at=now
             )
             notes += LeadNote.objects.filter(lead=lead).delete()[0]
+            # What the rows said, in every copy of the database, can no longer be opened.
+            lead_keys.destroy(lead.key_id)
             ConsentRecord.objects.filter(lead=lead).update(
                 withdrawal_code_hash=hashlib.sha256(secrets.token_bytes(32)).hexdigest()
             )
@@ -144,4 +153,7 @@ def apply_retention(
     counts.messages_deleted = delete_leftover_messages(dry_run=dry_run)
     counts.token_hashes_cleared = clear_token_hashes(dry_run=dry_run)
     counts.leads_anonymised, counts.notes_deleted = anonymise_leads(now, dry_run=dry_run)
+    if not dry_run:
+        keyring.destroy_closed()  # keys left in Redis by a close while Redis was away
+        compact_key_table()  # destroyed lead keys out of the key table's file
     return counts

@@ -50,6 +50,7 @@ from django.utils.translation import gettext, ngettext
 from lantern.choices import ExploitationForm
 
 from ..models import Conversation, Topic
+from .keys import lead_keys
 from .models import Lead, Withdrawal
 
 DEFAULT_PERIOD_DAYS = 90
@@ -268,12 +269,16 @@ def place_counts(leads: QuerySet) -> dict[str, tuple[str, int]]:
     """Leads per place as typed (municipality or country), grouped without regard to case and
     spacing: normalised key -> (the most frequent spelling, count). Blank places are left
     out."""
+    # Places are sealed (chat/crypto.py): the database cannot group them, so each lead's is
+    # opened here (their keys read at once) and counted.
+    placed = leads.exclude(location="")
+    lead_keys.preload(placed)
     spellings: dict[str, Counter] = {}
-    for location, n in count_by(leads, "location").items():
+    for location in placed.values_list("location", flat=True).iterator():
         spelling = " ".join((location or "").split())
         if not spelling:
             continue
-        spellings.setdefault(spelling.casefold(), Counter())[spelling] += n
+        spellings.setdefault(spelling.casefold(), Counter())[spelling] += 1
     return {
         key: (variants.most_common(1)[0][0], sum(variants.values()))
         for key, variants in spellings.items()

@@ -487,6 +487,12 @@ LANTERN_WITHDRAWAL_ATTEMPTS_USUAL = 30
 # here: dev and test settings have a fixed development-only key, production refuses to start
 # without its own.
 LANTERN_WITHDRAWAL_CODE_KEYS = env_list("LANTERN_WITHDRAWAL_CODE_KEYS")
+# The long-term key that wraps each lead's own key (chat/referrals/keys.py): 32 random bytes in
+# base64 (`manage.py data_keys --new`), comma-separated, the current one first; older ones stay
+# listed until `manage.py data_keys --rotate` has re-wrapped every lead key with the current
+# one. Separate from SECRET_KEY, and never in the database or its backups. Dev and test
+# settings have a fixed development-only key; production refuses to start without its own.
+LANTERN_DATA_KEY = env_list("LANTERN_DATA_KEY")
 # New-lead emails to caseworkers (chat/referrals/notify.py): at most one per this many
 # minutes, with the count of leads since the last one.
 LANTERN_LEAD_EMAIL_MINUTES = int(os.environ.get("LANTERN_LEAD_EMAIL_MINUTES", "5"))

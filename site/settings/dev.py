@@ -22,3 +22,5 @@ LANTERN_DEMO_ACCOUNTS = True
 LANTERN_WITHDRAWAL_CODE_KEYS = env_list("LANTERN_WITHDRAWAL_CODE_KEYS") or [
     "development-only-withdrawal-code-key"
 ]
+# A development-only long-term data key (32 bytes, base64); production needs its own.
+LANTERN_DATA_KEY = env_list("LANTERN_DATA_KEY") or ["ZGV2ZWxvcG1lbnQtb25seS1kYXRhLWtleS0xMjM0NTY"]

@@ -1,9 +1,18 @@
 """Production settings: real services, and refusal to start with unsafe defaults."""
 
+import base64
+import binascii
+
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import ALLOWED_HOSTS, LANTERN_WITHDRAWAL_CODE_KEYS, SECRET_KEY, env_bool
+from .base import (
+    ALLOWED_HOSTS,
+    LANTERN_DATA_KEY,
+    LANTERN_WITHDRAWAL_CODE_KEYS,
+    SECRET_KEY,
+    env_bool,
+)
 
 if not SECRET_KEY or len(SECRET_KEY) < 50 or SECRET_KEY.startswith("django-insecure"):
     raise ImproperlyConfigured(
@@ -23,6 +32,22 @@ if not LANTERN_WITHDRAWAL_CODE_KEYS or any(len(key) < 50 for key in LANTERN_WITH
     raise ImproperlyConfigured(
         "LANTERN_WITHDRAWAL_CODE_KEYS must be set in production: one or more long random keys "
         "(50 characters or more each), comma-separated, the current one first."
+    )
+
+
+def _is_data_key(text: str) -> bool:
+    try:
+        return len(base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))) == 32
+    except (binascii.Error, ValueError):
+        return False
+
+
+# Each lead's key is kept wrapped with this one (chat/referrals/keys.py): without it, the
+# database and its backups would hold what they need to read every lead.
+if not LANTERN_DATA_KEY or not all(_is_data_key(key) for key in LANTERN_DATA_KEY):
+    raise ImproperlyConfigured(
+        "LANTERN_DATA_KEY must be set in production: one or more keys of 32 random bytes in "
+        "base64 (`manage.py data_keys --new`), comma-separated, the current one first."
     )
 
 DEBUG = False

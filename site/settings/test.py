@@ -13,6 +13,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver")
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 LANTERN_DEMO_ACCOUNTS = True  # the demo staff accounts, as under `make run`
 LANTERN_WITHDRAWAL_CODE_KEYS = env_list("LANTERN_WITHDRAWAL_CODE_KEYS") or ["test-only-code-key"]
+LANTERN_DATA_KEY = env_list("LANTERN_DATA_KEY") or ["dGVzdC1vbmx5LWRhdGEta2V5LW5vdC1mb3ItdXNlISE"]
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 STORAGES = {

@@ -5,6 +5,7 @@ once per process, and the test run's own environment (DATABASE_URL, REDIS_URL in
 leak in.
 """
 
+import base64
 import json
 import os
 import secrets
@@ -22,6 +23,8 @@ GOOD_HOSTS = "lantern.example.org"
 # Production also needs a withdrawal-code key (tests/referrals/test_withdrawal_keys.py checks
 # its refusal without one); every case gets a proper one unless its env says otherwise.
 GOOD_CODE_KEY = secrets.token_urlsafe(48)
+# And a long-term data key (tests/referrals/test_lead_keys.py checks its refusal without one).
+GOOD_DATA_KEY = base64.urlsafe_b64encode(secrets.token_bytes(32)).decode()
 
 
 def run(code: str, env: dict[str, str], *args: str, tmp_path=None) -> subprocess.CompletedProcess:
@@ -32,6 +35,7 @@ def run(code: str, env: dict[str, str], *args: str, tmp_path=None) -> subprocess
         "PYTHONPATH": str(REPO),
         "PYTHONDONTWRITEBYTECODE": "1",
         "LANTERN_WITHDRAWAL_CODE_KEYS": GOOD_CODE_KEY,
+        "LANTERN_DATA_KEY": GOOD_DATA_KEY,
     }
     if tmp_path is not None:
         # Never the developer's db.sqlite3.

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import uuid
 
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.db import connection
 
+from chat import crypto
 from chat.actions.consent import do_answer_consent, do_update_lead
 from chat.actions.conversations import do_close, do_start
 from chat.actions.messages import do_post_message
@@ -51,11 +53,34 @@ def consented_lead(language: str = "lv", marker: str = "Heron") -> tuple[Lead, s
 
 
 def tables_containing(needle: str) -> list[str]:
-    """Every table with a value that contains `needle`, read with raw SQL."""
+    """Every table with a value that contains `needle`, read with raw SQL: as it is stored, or,
+    for a sealed value (chat/crypto.py), as it opens with the keys at hand (none, once they
+    are destroyed)."""
+    purposes = {
+        (model._meta.db_table, field.column): f"{model._meta.label_lower}.{field.name}"
+        for model in apps.get_models()
+        for field in model._meta.concrete_fields
+        if isinstance(field, crypto.SealedTextField)
+    }
+
+    def readable(table: str, column: str, value) -> str:
+        text = str(value)
+        if (table, column) in purposes and crypto.key_ref(text):
+            try:
+                return crypto.open_value(purposes[table, column], text)
+            except crypto.KeyUnavailable:
+                return ""
+        return text
+
     found = []
     with connection.cursor() as cursor:
         for table in connection.introspection.table_names(cursor):
             cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")  # noqa: S608
-            if any(needle in str(value) for row in cursor.fetchall() for value in row):
+            columns = [column[0] for column in cursor.description]
+            if any(
+                needle in readable(table, column, value)
+                for row in cursor.fetchall()
+                for column, value in zip(columns, row, strict=True)
+            ):
                 found.append(table)
     return found
