@@ -2,7 +2,7 @@
 
 Each conversation's messages are sealed (chat/crypto.py) with a random key that lives in the
 memory of the processes serving it and, with Redis (`REDIS_URL`), in a Redis hash that every
-process reads: `<channel layer prefix>:ck:<conversation id>` → {key id: key}. Redis must keep
+process reads: `lantern:ck:<database>:<conversation id>` → {key id: key}. Redis must keep
 nothing on disk for this (README: `save ""`, `appendonly no`) and evict nothing
 (`maxmemory-policy noeviction`). Closing the conversation destroys its keys (`destroy`, after
 the commit): the sealed messages, wherever copies of the database went, cannot be read again.
@@ -26,6 +26,7 @@ process that closed the conversation), or after KEEP_SECONDS unused.
 
 from __future__ import annotations
 
+import hashlib
 import secrets
 import threading
 import time
@@ -33,7 +34,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 
 from . import crypto
 
@@ -78,8 +79,12 @@ class Keyring:
 
     @staticmethod
     def name(conversation_id: int) -> str:
-        layer = settings.CHANNEL_LAYERS["default"].get("CONFIG", {})
-        return f"{layer.get('prefix', 'asgi')}:ck:{conversation_id}"
+        """The Redis hash of a conversation's keys. Conversation ids are the database's, so
+        the keys are named by the database too: every process of a site (servers, commands,
+        a test's helpers) meets its own, and sites or test runs sharing a Redis never meet."""
+        database = connection.settings_dict
+        where = f"{connection.vendor}|{database['HOST']}|{database['PORT']}|{database['NAME']}"
+        return f"lantern:ck:{hashlib.sha256(where.encode()).hexdigest()[:12]}:{conversation_id}"
 
     @staticmethod
     def ttl() -> int:

@@ -22,6 +22,7 @@ from chat.referrals import withdrawal
 from chat.referrals.keys import data_key_id, lead_keys
 from chat.referrals.models import Lead, LeadKey, LeadNote
 from chat.referrals.retention import apply_retention
+from tests.lantern.test_settings import GOOD_HOSTS, GOOD_KEY, import_settings
 
 from .lead_data import consented_lead
 from .queue.factories import client_for, make_lead, user_in
@@ -201,3 +202,33 @@ def test_the_queue_searches_sealed_summaries_once_opened(fresh_memory):
 def test_a_missing_key_row_is_said_plainly(fresh_memory):
     with pytest.raises(crypto.KeyUnavailable):
         lead_keys.key(uuid.uuid4())
+
+
+# --- Production ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "keys",
+    ["", "c2hvcnQ", f"{base64.urlsafe_b64encode(bytes(32)).decode()},not-base64-at-all!"],
+    ids=["no-key", "short-key", "a-bad-old-key"],
+)
+def test_production_refuses_to_start_without_a_data_key(tmp_path, keys):
+    result = import_settings(
+        "lantern.settings.production",
+        {"SECRET_KEY": GOOD_KEY, "ALLOWED_HOSTS": GOOD_HOSTS, "LANTERN_DATA_KEY": keys},
+        tmp_path,
+    )
+
+    assert result.returncode != 0
+    assert "django.core.exceptions.ImproperlyConfigured" in result.stderr
+    assert "LANTERN_DATA_KEY" in result.stderr.strip().splitlines()[-1]
+    assert "not-base64-at-all" not in result.stderr
+
+
+def test_production_starts_with_a_data_key(tmp_path):
+    result = import_settings(
+        "lantern.settings.production",
+        {"SECRET_KEY": GOOD_KEY, "ALLOWED_HOSTS": GOOD_HOSTS, "LANTERN_DATA_KEY": new_key()},
+        tmp_path,
+    )
+    assert result.returncode == 0, result.stderr
