@@ -39,6 +39,7 @@ from django.db import connection, transaction
 from . import crypto
 
 WATCH_SECONDS = 1.0
+PRUNE_ROUNDS = 10
 # A key not used for this long is dropped from a process's memory (Redis keeps it, if the
 # conversation is still open); conversations are closed by retention after
 # LANTERN_CHAT_MAX_AGE_HOURS, so none is needed that long.
@@ -241,16 +242,21 @@ class Keyring:
             self._watcher.start()
 
     def _watch(self) -> None:
+        rounds = 0
         while not self._stopping.wait(WATCH_SECONDS):
+            rounds += 1
             try:
-                self.watch_once()
+                # Destroyed keys are looked for every PRUNE_ROUNDS rounds only: a new Redis
+                # matters at once, a key no longer needed does not.
+                self.watch_once(prune=rounds % PRUNE_ROUNDS == 0)
             except Exception as error:  # Redis is away: the next round tries again
                 self._run_id = None
                 log_failure("keyring watch of", "Redis", error)
 
-    def watch_once(self) -> None:
-        """One round: a new Redis (run id) gets every key held here again; keys Redis dropped
-        while the same run (destroyed by another process) are forgotten; old ones dropped."""
+    def watch_once(self, *, prune: bool = True) -> None:
+        """One round: a new Redis (run id) gets every key held here again; with `prune`, keys
+        Redis dropped while the same run (destroyed by another process) are forgotten, and
+        old ones dropped."""
         run_id = self.run_id()
         now = time.monotonic()
         with self.lock:
@@ -260,6 +266,11 @@ class Keyring:
                 del self.held[conversation_id]
             snapshot = {cid: held.published_in for cid, held in self.held.items()}
         self._run_id = run_id
+        if not prune:
+            for conversation_id, published_in in snapshot.items():
+                if published_in != run_id:
+                    self.publish(conversation_id)
+            return
         if not snapshot:
             return
         ids = list(snapshot)
