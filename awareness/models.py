@@ -4,6 +4,7 @@ service snippets and the site-wide safety settings."""
 from __future__ import annotations
 
 import datetime
+import json
 
 from django.conf import settings
 from django.core.paginator import Paginator
@@ -24,7 +25,7 @@ from modelcluster.models import ClusterableModel
 from lantern.choices import Audience, ExploitationForm
 from lantern.fields import MultipleChoiceField
 
-from . import blocks, cache, directory
+from . import blocks, cache, directory, opening_hours
 
 
 class LanternPage(Page):
@@ -412,7 +413,28 @@ class SelfCheckQuestion(Orderable):
         return self.question
 
 
-class Hotline(index.Indexed, models.Model):
+class OpeningSchedule(models.Model):
+    """The hours something answers in the short form the site can read (opening_hours.py):
+    every page that shows it says whether it is open now, computed in the browser."""
+
+    schedule = models.CharField(
+        _("hours for “open now”"),
+        max_length=200,
+        blank=True,
+        validators=[opening_hours.parse],
+        help_text=opening_hours.FORMAT_HELP,
+    )
+
+    class Meta:
+        abstract = True
+
+    @property
+    def schedule_data(self) -> str:
+        """[[weekday, opens, closes], ...] in minutes, as JSON for the page (data-open-hours)."""
+        return json.dumps(opening_hours.as_data(self.schedule), separators=(",", ":"))
+
+
+class Hotline(index.Indexed, OpeningSchedule):
     """A hotline, listed under "Talk to someone" on every page (the main one also in the bar at
     the top). Every change to a hotline, its creation and its deletion take effect only when a
     second person approves them (awareness/safety.py)."""
@@ -445,6 +467,7 @@ class Hotline(index.Indexed, models.Model):
         FieldPanel("name"),
         FieldPanel("number"),
         FieldPanel("hours"),
+        FieldPanel("schedule"),
         FieldPanel("languages"),
         FieldPanel("is_free"),
         FieldPanel("description"),
@@ -472,7 +495,7 @@ class HelpServiceQuerySet(models.QuerySet):
         return self.filter(area__in=directory.areas_shown_for(place))
 
 
-class HelpService(index.Indexed, models.Model):
+class HelpService(index.Indexed, OpeningSchedule):
     """A place that helps: a shelter, a social service, legal aid, and so on, for one local
     government, a planning region or the whole country. Listed on the help directory page and
     sent into chats by operators."""
@@ -525,6 +548,7 @@ class HelpService(index.Indexed, models.Model):
         FieldPanel("address"),
         FieldPanel("phone"),
         FieldPanel("hours"),
+        FieldPanel("schedule"),
         FieldPanel("languages"),
         FieldPanel("anonymous"),
         FieldPanel("description"),

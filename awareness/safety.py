@@ -73,6 +73,7 @@ HOTLINE_FIELDS = [
     "number",
     *_translated("name"),
     *_translated("hours"),
+    "schedule",
     *_translated("languages"),
     "is_free",
     *_translated("description"),

@@ -132,6 +132,7 @@ HOTLINES = {
             "ru": "Пн–Пт 9:00–20:00",
             "uk": "Пн–Пт 9:00–20:00",
         },
+        "schedule": "Mo-Fr 09:00-20:00",
         "languages": {
             "lv": "latviešu, krievu, ukraiņu, angļu",
             "en": "Latvian, Russian, Ukrainian, English",
@@ -172,6 +173,7 @@ HOTLINES = {
             "ru": "Пн–Пт 8:00–18:00",
             "uk": "Пн–Пт 8:00–18:00",
         },
+        "schedule": "Mo-Fr 08:00-18:00",
         "languages": {
             "lv": "latviešu, krievu, ukraiņu, angļu",
             "en": "Latvian, Russian, Ukrainian, English",
@@ -209,6 +211,7 @@ HOTLINES = {
             "ru": "Ежедневно 12:00–22:00",
             "uk": "Щодня 12:00–22:00",
         },
+        "schedule": "Mo-Su 12:00-22:00",
         "languages": {
             "lv": "latviešu, krievu",
             "en": "Latvian, Russian",
@@ -231,6 +234,46 @@ HOTLINES = {
             "uk": "Для молоді та їхніх батьків: тиск у стосунках в інтернеті, погрози "
             "оприлюднити інтимні фото, надто привабливі пропозиції. Називати ім’я не "
             "обов’язково. Демонстраційний сайт: цей номер вигаданий і не працює.",
+        },
+    },
+    "victims": {
+        # 116 006 is the number the whole European Union keeps for victims of crime; in Latvia
+        # it is answered by a state-funded service. The hours here are made up for the demo.
+        "number": "116 006",
+        "is_free": True,
+        "sort_order": 3,
+        "name": {
+            "lv": "Noziegumos cietušo atbalsta tālrunis",
+            "en": "Victims of crime support line",
+            "ru": "Линия поддержки пострадавших от преступлений",
+            "uk": "Лінія підтримки постраждалих від злочинів",
+        },
+        "hours": {
+            "lv": "Katru dienu 7:00–22:00",
+            "en": "Every day 7:00–22:00",
+            "ru": "Ежедневно 7:00–22:00",
+            "uk": "Щодня 7:00–22:00",
+        },
+        "schedule": "Mo-Su 07:00-22:00",
+        "languages": {
+            "lv": "latviešu, krievu, angļu",
+            "en": "Latvian, Russian, English",
+            "ru": "латышский, русский, английский",
+            "uk": "латиська, російська, англійська",
+        },
+        "description": {
+            "lv": "Emocionāls atbalsts un informācija par tiesībām ikvienam, kas cietis no "
+            "nozieguma, arī no cilvēku tirdzniecības. Numurs 116 006 ir vienāds visā Eiropas "
+            "Savienībā. Demonstrācijas vietne: šīs darba stundas ir izdomātas.",
+            "en": "Emotional support and information about your rights for anyone harmed by "
+            "a crime, trafficking included. The number 116 006 is the same in the whole "
+            "European Union. Demo site: these hours are made up.",
+            "ru": "Эмоциональная поддержка и информация о правах для всех, кто пострадал от "
+            "преступления, в том числе от торговли людьми. Номер 116 006 одинаков во всём "
+            "Европейском союзе. Демонстрационный сайт: эти часы работы вымышлены.",
+            "uk": "Емоційна підтримка та інформація про права для всіх, хто постраждав від "
+            "злочину, зокрема від торгівлі людьми. Номер 116 006 однаковий у всьому "
+            "Європейському Союзі. Демонстраційний сайт: ці години роботи вигадані.",
         },
     },
 }
@@ -4552,6 +4595,7 @@ HELP_SERVICES = [
         },
         "address": "Rīga, Izdomātā iela 1",
         "hours": WEEKDAYS_9_17,
+        "schedule": "Mo-Fr 09:00-17:00",
         "languages": LV_RU_UK_EN,
         "description": described(
             {
@@ -4586,6 +4630,7 @@ HELP_SERVICES = [
             "ru": "Пн–Пт 10:00–19:00",
             "uk": "Пн–Пт 10:00–19:00",
         },
+        "schedule": "Mo-Fr 10:00-19:00",
         "languages": LV_RU_UK_EN,
         "description": described(
             {
@@ -4613,6 +4658,7 @@ HELP_SERVICES = [
         },
         "address": "Rīga, Izdomātā iela 12",
         "hours": WEEKDAYS_9_17,
+        "schedule": "Mo-Fr 09:00-17:00",
         "languages": LV_RU_EN,
         "description": described(
             {
@@ -4640,6 +4686,7 @@ HELP_SERVICES = [
         },
         "address": "Rīga, Izdomātā iela 7",
         "hours": ROUND_THE_CLOCK,
+        "schedule": "24/7",
         "languages": LV_RU_UK_EN,
         "description": described(
             {
@@ -4672,6 +4719,7 @@ HELP_SERVICES = [
             "ru": "Пн–Чт 9:00–13:00",
             "uk": "Пн–Чт 9:00–13:00",
         },
+        "schedule": "Mo-Th 09:00-13:00",
         "languages": {
             "lv": "angļu, krievu",
             "en": "English, Russian",
@@ -4704,6 +4752,7 @@ HELP_SERVICES = [
         },
         "address": "Liepāja, Izdomātā iela 3",
         "hours": WEEKDAYS_9_17,
+        "schedule": "Mo-Fr 09:00-17:00",
         "languages": LV_RU,
         "description": described(
             {
@@ -4736,6 +4785,7 @@ HELP_SERVICES = [
             "ru": "Вт и Чт 10:00–18:00",
             "uk": "Вт і Чт 10:00–18:00",
         },
+        "schedule": "Tu,Th 10:00-18:00",
         "languages": LV_RU_EN,
         "description": described(
             {
@@ -4763,6 +4813,7 @@ HELP_SERVICES = [
         },
         "address": "Valmiera, Izdomātā iela 5",
         "hours": ROUND_THE_CLOCK,
+        "schedule": "24/7",
         "languages": LV_RU_EN,
         "description": described(
             {
@@ -4789,6 +4840,7 @@ HELP_SERVICES = [
         },
         "address": "Jelgava, Izdomātā iela 9",
         "hours": WEEKDAYS_9_17,
+        "schedule": "Mo-Fr 09:00-17:00",
         "languages": LV_RU,
         "description": described(
             {
@@ -4816,6 +4868,7 @@ HELP_SERVICES = [
         },
         "address": "Daugavpils, Izdomātā iela 14",
         "hours": WEEKDAYS_9_17,
+        "schedule": "Mo-Fr 09:00-17:00",
         "languages": LV_RU,
         "description": described(
             {
@@ -4847,6 +4900,7 @@ HELP_SERVICES = [
             "ru": "Пн–Пт 10:00–18:00",
             "uk": "Пн–Пт 10:00–18:00",
         },
+        "schedule": "Mo-Fr 10:00-18:00",
         "languages": LV_RU_UK_EN,
         "description": described(
             {

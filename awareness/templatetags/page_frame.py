@@ -3,7 +3,10 @@ generation: it only changes when something is published or saved, which clears t
 cache (awareness/cache.py), so a page rendered after a miss does not read it again."""
 
 from django import template
+from django.conf import settings
 from django.utils import translation
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
 
 from lantern.templatetags import lantern
 
@@ -60,3 +63,19 @@ class FrameFragmentNode(template.Node):
             return self.nodelist.render(context)
         key = ("fragment", self.name, request.get_host(), translation.get_language())
         return cache.memo(request, key, lambda: self.nodelist.render(context))
+
+
+@register.simple_tag
+def open_now(item) -> str:
+    """Where a hotline or service with a schedule is shown: "Open now" or "Closed now" (Latvian
+    time), filled in by the browser (static/js/open-now.js), so the cached page stays right."""
+    if not getattr(item, "schedule", ""):
+        return ""
+    return format_html(
+        '<span class="open-now" data-open-hours="{}" data-time-zone="{}" data-open="{}" '
+        'data-closed="{}" hidden></span>',
+        item.schedule_data,
+        settings.TIME_ZONE,
+        _("Open now"),
+        _("Closed now"),
+    )

@@ -474,6 +474,9 @@ LANTERN_STATS_MIN_COUNT = int(os.environ.get("LANTERN_STATS_MIN_COUNT", "5"))
 # Whether `load_demo_content` creates the demo staff accounts (known passwords): only the dev
 # and test settings turn this on; anywhere else the command loads the content without them.
 LANTERN_DEMO_ACCOUNTS = False
+# Development only (`make run`): the chat is open whatever the hour, so a newcomer can try it
+# at any time; the opening hours are still shown. The production settings never allow it.
+LANTERN_CHAT_ALWAYS_OPEN = False
 # Withdrawal codes (chat/referrals/withdrawal.py), counted per window in the cache, never by
 # address: attempts allowed for codes that start alike (with or without a proof of work);
 # attempts allowed without a proof (no JavaScript) for everyone together; and the usual number

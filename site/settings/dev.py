@@ -18,6 +18,8 @@ STORAGES = {
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 LANTERN_SHOW_DEMO_LOGINS = True
 LANTERN_DEMO_ACCOUNTS = True
+# Try the chat at any hour: the demo's opening hours (weekdays 10:00-20:00) are still shown.
+LANTERN_CHAT_ALWAYS_OPEN = True
 # A development-only key for the withdrawal codes' keyed hashes; production needs its own.
 LANTERN_WITHDRAWAL_CODE_KEYS = env_list("LANTERN_WITHDRAWAL_CODE_KEYS") or [
     "development-only-withdrawal-code-key"

@@ -52,6 +52,7 @@ if not LANTERN_DATA_KEY or not all(_is_data_key(key) for key in LANTERN_DATA_KEY
 
 DEBUG = False
 LANTERN_DEMO_ACCOUNTS = False  # never demo staff accounts with known passwords
+LANTERN_CHAT_ALWAYS_OPEN = False  # the chat keeps the opening hours the moderators set
 LANTERN_REQUIRE_2FA = env_bool("LANTERN_REQUIRE_2FA", True)
 # Believed only from the proxies named in LANTERN_TRUSTED_PROXIES (lantern.proxies): from any
 # other peer the header is removed before Django reads it.

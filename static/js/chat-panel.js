@@ -175,11 +175,21 @@ export function start() {
 
   // --- the panel ----------------------------------------------------------------------------
 
+  /* On a phone the panel reaches up to the safety bar, whose height depends on the language
+     and the width (its hotline line may wrap): measured, so the panel never covers it. */
+  function fitBelowBar() {
+    var bar = document.querySelector(".safety-bar");
+    if (bar) {
+      root.style.setProperty("--bar-height", bar.getBoundingClientRect().height + "px");
+    }
+  }
+
   function openPanel(event) {
     if (event) {
       event.preventDefault();
       opener = event.currentTarget;
     }
+    fitBelowBar();
     panel.hidden = false;
     root.classList.add("is-open");
     launcher.setAttribute("aria-expanded", "true");
@@ -1064,9 +1074,11 @@ export function start() {
   });
 
   launcher.hidden = false;
+  window.addEventListener("resize", fitBelowBar);
 
   // A conversation in this tab survives reloads: resume it.
   if (stored) {
+    fitBelowBar();
     panel.hidden = false;
     root.classList.add("is-open");
     launcher.setAttribute("aria-expanded", "true");

@@ -11,6 +11,7 @@ import re
 
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
+from django.urls import reverse
 from django.utils import translation
 
 from wagtail.models import Page, PageLogEntry, Revision, Site
@@ -20,16 +21,20 @@ import pytest
 from awareness import models
 from awareness.demo import content
 from chat.models import CannedResponse
+from tests.awareness.admin_forms import read_form
 from tests.awareness.factories import LANGUAGES
 from tests.html import parse
 from tests.lantern.test_settings import GOOD_HOSTS, GOOD_KEY, run
 
 pytestmark = pytest.mark.django_db
 
-# Every demo number is fictitious: the unassigned 8000 00xx range, or the real emergency number.
+# Every demo number is fictitious: the unassigned 8000 00xx range, or one of the numbers the
+# whole European Union keeps: the emergency number and the victims' support line.
 FICTITIOUS_NUMBER = re.compile(r"8000 ?00\d\d")
 FICTITIOUS_DIALLED = re.compile(r"800000\d\d")
 EMERGENCY = "112"
+VICTIM_SUPPORT = "116006"
+EU_NUMBERS = {EMERGENCY, VICTIM_SUPPORT}
 
 
 def load(*args: str) -> str:
@@ -142,10 +147,11 @@ def test_hotlines_and_settings():
 
     assert len(hotlines) >= 1
     for hotline in hotlines:
-        assert hotline.number == EMERGENCY or FICTITIOUS_NUMBER.fullmatch(hotline.number), (
-            hotline.number
-        )
+        dialled = hotline.number.replace(" ", "")
+        assert dialled in EU_NUMBERS or FICTITIOUS_NUMBER.fullmatch(hotline.number), hotline.number
         assert all(getattr(hotline, f"name_{code}") for code in LANGUAGES), hotline.number
+        assert hotline.schedule, f"{hotline.number} has no hours for “open now”"
+    assert VICTIM_SUPPORT in {hotline.number.replace(" ", "") for hotline in hotlines}
     assert safety.emergency_number == EMERGENCY
     assert safety.main_hotline in hotlines
     assert safety.chat_hours.exists()
@@ -167,9 +173,9 @@ def test_every_phone_number_on_the_demo_site_is_fictitious(client, tree):
                 for match in re.findall(r"\+\d[\d ]{7,}\d|\b8\d{3} ?\d{4}\b", html.get_text(" "))
             )
 
-    assert EMERGENCY in numbers
+    assert numbers >= EU_NUMBERS
     for number in numbers:
-        assert number == EMERGENCY or FICTITIOUS_DIALLED.fullmatch(number), number
+        assert number in EU_NUMBERS or FICTITIOUS_DIALLED.fullmatch(number), number
 
 
 def test_staff_accounts_join_their_groups():
@@ -227,16 +233,22 @@ def test_no_staff_accounts_under_the_production_settings(tmp_path):
 
 
 def test_development_and_test_settings_allow_the_demo_accounts(tmp_path):
+    """...and only `make run`'s development settings open the chat whatever the hour: the
+    tests keep the opening hours (a newcomer tries the chat at any hour; a site never)."""
     code = """
         import importlib
         for name in ("dev", "test", "production"):
             module = importlib.import_module(f"lantern.settings.{name}")
-            print(name, module.LANTERN_DEMO_ACCOUNTS)
+            print(name, module.LANTERN_DEMO_ACCOUNTS, module.LANTERN_CHAT_ALWAYS_OPEN)
     """
     result = run(code, {"SECRET_KEY": GOOD_KEY, "ALLOWED_HOSTS": GOOD_HOSTS}, tmp_path=tmp_path)
 
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["dev", "True", "test", "True", "production", "False"]
+    assert result.stdout.split() == [
+        *("dev", "True", "True"),
+        *("test", "True", "False"),
+        *("production", "False", "False"),
+    ]
 
 
 def test_a_second_run_keeps_what_was_changed_in_an_account(settings):
@@ -380,3 +392,37 @@ def test_a_second_run_changes_no_life_safety_setting():
     assert (safety.emergency_number, safety.quick_exit_url) == ("113", "https://weather.example/")
     assert safety.main_hotline == other
     assert [(h.weekday, f"{h.opens:%H:%M}") for h in safety.chat_hours.all()] == [(6, "10:00")]
+
+
+def test_what_was_edited_in_the_admin_is_never_put_back(admin_client, superuser, tree, monkeypatch):
+    """`make run` again, after an editor changed a demo service in the admin and saved a demo
+    page, and with a newer demo text for both: their edits stay; what nobody edited follows."""
+    load("--no-staff")
+    spec = content.HELP_SERVICES[0]
+    service = models.HelpService.objects.get(phone=spec["phone"])
+    url = reverse("wagtailsnippets_awareness_helpservice:edit", args=[service.pk])
+    data = read_form(admin_client.get(url), form_id="w-editor-form")
+    data["description_en"] = "Written by our own editor."
+    assert admin_client.post(url, data).status_code == 302
+
+    editor = superuser
+    campaign = models.CampaignPage.objects.filter(slug_lv=content.CAMPAIGNS[0]["slug"]["lv"]).get()
+    campaign.introduction_en = "Our own introduction."
+    campaign.save_revision(user=editor, log_action=True).publish(user=editor)
+    untouched = models.CampaignPage.objects.get(slug_lv=content.CAMPAIGNS[1]["slug"]["lv"])
+
+    newer = {"en": "A newer demo text."}
+    monkeypatch.setitem(spec, "description", {**spec["description"], **newer})
+    for campaign_spec in content.CAMPAIGNS[:2]:
+        intro = {**campaign_spec["introduction"], **newer}
+        monkeypatch.setitem(campaign_spec, "introduction", intro)
+
+    output = load("--no-staff")
+
+    assert "left as edited in the admin" in output
+    service.refresh_from_db()
+    assert service.description_en == "Written by our own editor."
+    assert (
+        models.CampaignPage.objects.get(pk=campaign.pk).introduction_en == "Our own introduction."
+    )
+    assert models.CampaignPage.objects.get(pk=untouched.pk).introduction_en == "A newer demo text."

@@ -79,6 +79,14 @@ async def test_availability_answers_and_creates_nothing(visitor, monkeypatch):
     assert await sync_to_async(Conversation.objects.count)() == 0
 
 
+async def test_the_development_setting_opens_the_chat_whatever_the_hour(visitor, settings):
+    """`make run` (LANTERN_CHAT_ALWAYS_OPEN): a newcomer can try the chat at any hour."""
+    settings.LANTERN_CHAT_ALWAYS_OPEN = True
+    v = await visitor()
+    await v.send(type="availability")
+    assert (await v.expect("availability"))["open"] is True
+
+
 async def test_availability_follows_opening_hours(visitor):
     @sync_to_async
     def open_all_week():

@@ -3,6 +3,7 @@ view (and uncovered) after scrolling down (the safety bar is sticky), and the ba
 of the screen to the content."""
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.e2e.conftest import axe_violations, describe_violations
 
@@ -67,3 +68,105 @@ def test_safety_bar_in_view_on_a_phone(new_context, e2e_site, axe, width, height
     page.goto(e2e_site.first("homepage")["urls"][language])
     violations = axe_violations(axe, page)
     assert not violations, describe_violations(violations)
+
+
+# --- The header on a phone -------------------------------------------------------------------
+
+PHONE = {"width": 390, "height": 844}
+SHOWN_PAGE_TYPES = (
+    "homepage",
+    "campaignindexpage",
+    "campaignpage",
+    "articlepage",
+    "helppage",
+    "safetypage",
+    "helpdirectorypage",
+    "selfcheckpage",
+)
+
+
+def phone(new_context, **options):
+    return new_context(viewport=PHONE, is_mobile=True, has_touch=True, **options).new_page()
+
+
+@pytest.mark.parametrize("language", ["lv", "uk"])
+def test_on_a_phone_every_heading_starts_in_the_upper_half(new_context, e2e_site, language):
+    """Under six menu links and the search the home page's heading started at 453 px: the menu
+    now folds behind "Menu", and 112, the hotline and quick exit stay in the bar."""
+    page = phone(new_context)
+    for page_type in SHOWN_PAGE_TYPES:
+        page.goto(e2e_site.first(page_type)["urls"][language])
+        top = page.locator("main h1").first.evaluate("h1 => h1.getBoundingClientRect().top")
+        assert top < PHONE["height"] / 2, f"{page_type}: the heading starts at {top}px"
+        expect(page.locator(".site-nav")).to_be_hidden()
+        assert_safety_links_in_view(page, e2e_site, f"on the {page_type}")
+
+    button = page.locator(".site-menu__button")
+    expect(button).to_be_visible()
+    button.click()
+    links = page.locator(".site-nav a")
+    expect(links.first).to_be_visible()
+    expect(page.locator("#site-search-q")).to_be_visible()
+    links.first.click()
+    page.wait_for_load_state()
+    expect(page.locator(".site-nav")).to_be_hidden()
+
+
+def test_the_menu_opens_without_javascript(new_context, e2e_site):
+    page = phone(new_context, java_script_enabled=False)
+    page.goto(e2e_site.first("campaignpage")["urls"]["en"])
+    expect(page.locator(".site-nav")).to_be_hidden()
+    page.locator(".site-menu__button").click()
+    expect(page.locator(".site-nav a").first).to_be_visible()
+    page.locator("#site-search-q").fill("passport")
+    page.locator("#site-search-q").press("Enter")
+    page.wait_for_url("**/search/**")
+
+
+def test_a_wide_screen_shows_the_menu_without_the_button(new_context, e2e_site):
+    page = new_context(viewport={"width": 1280, "height": 800}).new_page()
+    page.goto(e2e_site.first("homepage")["urls"]["en"])
+    expect(page.locator(".site-menu__button")).to_be_hidden()
+    expect(page.locator(".site-nav a").first).to_be_visible()
+    expect(page.locator("#site-search-q")).to_be_visible()
+
+
+COVERED_BY_THE_LAUNCHER = """() => {
+    const launcher = document.querySelector("[data-chat-launcher]").getBoundingClientRect();
+    const overlaps = box => box.width > 0 && box.height > 0 && box.left < launcher.right
+        && box.right > launcher.left && box.top < launcher.bottom && box.bottom > launcher.top;
+    const covered = [];
+    const focusable = "a[href], button, input, select, textarea, summary, [tabindex='0']";
+    for (const element of document.querySelectorAll(focusable)) {
+        if (element.closest("#chat-panel, [data-chat-launcher]") || !element.checkVisibility())
+            continue;
+        element.focus();
+        if (document.activeElement === element && overlaps(element.getBoundingClientRect()))
+            covered.push("focused " + element.outerHTML.slice(0, 80));
+    }
+    window.scrollTo(0, document.documentElement.scrollHeight);
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent.trim();
+        if (!text || node.parentElement.closest("#chat-panel, [data-chat-launcher]")) continue;
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        for (const box of range.getClientRects())
+            if (overlaps(box)) covered.push("at the bottom: " + text.slice(0, 60));
+    }
+    return covered;
+}"""
+
+
+@pytest.mark.parametrize("language", ["lv", "uk"])
+def test_the_chat_button_covers_no_focused_control_and_no_text_at_the_end(
+    new_context, e2e_site, language
+):
+    """WCAG 2.2 2.4.11: what has the keyboard focus is never under the floating chat button;
+    and the page's last lines scroll clear of it."""
+    page = phone(new_context)
+    for page_type in ("homepage", "campaignpage", "helpdirectorypage", "selfcheckpage"):
+        page.goto(e2e_site.first(page_type)["urls"][language])
+        expect(page.locator("[data-chat-launcher]")).to_be_visible()
+        covered = page.evaluate(COVERED_BY_THE_LAUNCHER)
+        assert not covered, f"{page_type}: {covered[:5]}"

@@ -448,6 +448,10 @@ def test_statistics_page_with_the_permission(data):
         assert personal not in response.content.decode()
     csv_link = main.select_one(f'a[href^="{reverse("referrals_statistics_csv")}"]')
     assert "start=2026-01-05" in csv_link["href"] and "end=2026-02-01" in csv_link["href"]
+    # Drawn as Wagtail draws its own download buttons: the icon in its box, then the label.
+    assert {"button", "bicolor", "button--icon"} <= set(csv_link["class"])
+    assert csv_link.select_one(".icon-wrapper svg") is not None
+    assert csv_link.get_text(strip=True) == "Download CSV"
 
 
 def test_csv_download_with_the_permission(data):

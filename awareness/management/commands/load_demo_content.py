@@ -3,7 +3,8 @@
 Idempotent: each object is found by a stable key (a page by its Latvian slug under its parent,
 a hotline or help service by its number, a user by username); it is created when missing and
 saved, with a new published revision for pages, only when its content differs. A second run
-changes nothing.
+changes nothing. What someone changed in the admin (Wagtail's history names a person for it) is
+left as they left it, so `make run` can be run again at any time.
 
 Demo staff accounts are made only where the settings allow them (LANTERN_DEMO_ACCOUNTS: the
 development and test settings), and only when missing: an existing account, its password
@@ -25,6 +26,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import translation
 
+from wagtail.log_actions import registry as log_registry
 from wagtail.models import Page, Site
 
 from awareness import models
@@ -51,6 +53,13 @@ class Loader:
     def note(self, action: str, label: str) -> None:
         self.changes += 1
         self.stdout.write(f"  {action}: {label}")
+
+    def edited_in_admin(self, instance, label: str) -> bool:
+        """Whether a person changed `instance` in the admin: then it is left alone (and said)."""
+        if not log_registry.get_logs_for_instance(instance).filter(user__isnull=False).exists():
+            return False
+        self.stdout.write(f"  left as edited in the admin: {label}")
+        return True
 
     def resolve(self, value: Any) -> Any:
         """Replace symbolic references in stream data: {"hotline": "<key>"} -> the hotline's id."""
@@ -137,7 +146,9 @@ class Loader:
         if row is None:
             row = model(**key)
             self.note(f"created {what}", label)
-        elif any(getattr(row, k) != v for k, v in values.items()):
+        elif any(getattr(row, k) != v for k, v in values.items()) and not self.edited_in_admin(
+            row, label
+        ):
             self.note(f"updated {what}", label)
         else:
             return row
@@ -159,7 +170,11 @@ class Loader:
                 values: dict[str, Any] = {}
                 for name in ("name", "hours", "languages", "description"):
                     values.update(translated(name, spec[name]))
-                values.update(is_free=spec["is_free"], sort_order=spec["sort_order"])
+                values.update(
+                    is_free=spec["is_free"],
+                    sort_order=spec["sort_order"],
+                    schedule=spec["schedule"],
+                )
                 row = self.ensure_row(
                     models.Hotline,
                     {"number": spec["number"]},
@@ -174,7 +189,12 @@ class Loader:
             values: dict[str, Any] = translated("address", {"lv": spec["address"]})
             for name in ("name", "hours", "languages", "description"):
                 values.update(translated(name, spec[name]))
-            values.update(kind=spec["kind"], area=spec["area"], anonymous=spec["anonymous"])
+            values.update(
+                kind=spec["kind"],
+                area=spec["area"],
+                anonymous=spec["anonymous"],
+                schedule=spec["schedule"],
+            )
             self.ensure_row(
                 models.HelpService,
                 {"phone": spec["phone"]},
@@ -203,6 +223,8 @@ class Loader:
             self.note("created page", spec["title"]["en"])
             return page
         page = existing.specific
+        if self.edited_in_admin(page, spec["title"]["en"]):
+            return page
         questions_differ = bool(questions) and self.current_questions(page) != questions
         if self.differs(page, fields) or questions_differ:
             for name, value in fields.items():
@@ -294,7 +316,9 @@ class Loader:
             if canned is None:
                 CannedResponse.objects.create(**values)
                 self.note("created canned response", spec["title"]["en"])
-            elif any(getattr(canned, name) != value for name, value in values.items()):
+            elif any(
+                getattr(canned, name) != value for name, value in values.items()
+            ) and not self.edited_in_admin(canned, spec["title"]["en"]):
                 for name, value in values.items():
                     setattr(canned, name, value)
                 canned.save()
