@@ -20,6 +20,11 @@ the Lantern clients ask the server for what they missed (`sync`, as a real clien
 it sees a gap). The own echo of a sender and Lantern's acks, `delivered` and queue frames
 are read and counted as frames, not as messages. No message text is logged: the texts are
 fixed strings and reach only the JSON of counts and times.
+
+A message the server refuses for now (`rate_limited`, `server_error`) is sent again with the
+same client id after a hold that starts at a second and doubles, as the product's widget and
+console do (static/js/chat-socket.js, `Outbox.refused`): counted under `resent`, its latency
+still measured from the first send. Any other refusal is final and counted under `refused`.
 """
 
 from __future__ import annotations
@@ -56,6 +61,10 @@ SETUP_TIMEOUT = 60.0
 # still waiting) is done, so that the messages measure conversations under way.
 QUIET_BEFORE_SENDING = 1.0
 DRAIN_TIMEOUT = 10.0  # seconds without a delivery before the rest counts as lost
+# Refusals a client answers by sending the same message again, and its hold before it does
+# (the widget's FIRST_RECONNECT_MS and MAX_RECONNECT_MS, static/js/chat-socket.js).
+REFUSED_FOR_NOW = ("rate_limited", "server_error")
+FIRST_HOLD, MAX_HOLD = 1.0, 15.0
 MAX_DRAIN = 300.0
 now = time.perf_counter
 
@@ -77,7 +86,8 @@ class Window:
     delivered: int = 0
     duplicated: int = 0
     recovered: int = 0  # delivered only after the client asked for what it missed
-    refused: Counter = field(default_factory=Counter)  # error frames, by code
+    refused: Counter = field(default_factory=Counter)  # final refusals, by code
+    resent: Counter = field(default_factory=Counter)  # refused for now and sent again, by code
     latencies: list[float] = field(default_factory=list)
     sent_at: list[float] = field(default_factory=list)  # when each latency's message was sent
     first_send: float | None = None
@@ -110,6 +120,7 @@ class Window:
             "duplicated": self.duplicated,
             "recovered_by_sync": self.recovered,
             "refused": dict(self.refused),
+            "resent": dict(self.resent),
             "latency_ms": {
                 "p50": round(percentile(ordered, 0.50) * 1000, 2),
                 "p95": round(percentile(ordered, 0.95) * 1000, 2),
@@ -155,11 +166,18 @@ class Ledger:
         elif not self.recovering:  # answers to `sync` repeat on purpose
             window.duplicated += 1
 
-    def refused(self, client_id, code: str) -> None:
+    def refused(self, client_id, code: str) -> bool:
+        """A refusal of a message: True if its client is to send it again (REFUSED_FOR_NOW,
+        counted under `resent`), False if it is final (never counted as delivered later)."""
         entry = self.entries.get(client_id)
-        if entry is not None:
-            entry[0].refused[code] += 1
-            entry[2] = -1  # never counted as delivered later
+        if entry is None or entry[2] != 0:
+            return False
+        if code in REFUSED_FOR_NOW:
+            entry[0].resent[code] += 1
+            return True
+        entry[0].refused[code] += 1
+        entry[2] = -1
+        return False
 
     @staticmethod
     def missing(window: Window) -> int:
@@ -179,6 +197,9 @@ class Peer:
         # numbers belong to it (kept aside until it is known, which is before any message).
         self.conversation: int | None = None
         self.unplaced: set[int] = set()
+        # Messages sent, by client id, and the hold before each is sent again if refused.
+        self.outbox: dict[str, dict] = {}
+        self.holds: dict[str, float] = {}
         self.task = asyncio.create_task(self._read())
 
     async def _read(self) -> None:
@@ -216,7 +237,23 @@ class Peer:
             # One's own message is not echoed back: its number comes with the ack.
             self.note(frame.get("conversation"), frame["seq"])
         elif kind == "error" and frame.get("client_id"):
-            self.ledger.refused(frame["client_id"], frame.get("code", "?"))
+            client_id = frame["client_id"]
+            if self.ledger.refused(client_id, frame.get("code", "?")):
+                self.send_again_later(client_id)
+
+    def send_again_later(self, client_id: str) -> None:
+        frame = self.outbox.get(client_id)
+        if frame is None:
+            return
+        hold = min(max(self.holds.get(client_id, 0) * 2, FIRST_HOLD), MAX_HOLD)
+        self.holds[client_id] = hold
+
+        def resend() -> None:
+            if self.close_code is None:
+                task = asyncio.create_task(self.send(frame))
+                task.add_done_callback(lambda done: done.cancelled() or done.exception())
+
+        asyncio.get_running_loop().call_later(hold, resend)
 
     def note(self, conversation: int | None, seq: int) -> None:
         """A sequence number read, of `conversation` or (a visitor's ack) of this socket's."""
@@ -240,6 +277,8 @@ class Peer:
         return asyncio.wait_for(future, timeout)
 
     async def send(self, frame: dict) -> None:
+        if "client_id" in frame:
+            self.outbox[frame["client_id"]] = frame
         await self.ws.send(json.dumps(frame))
 
     def contiguous(self, conversation: int) -> int:

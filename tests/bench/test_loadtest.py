@@ -11,6 +11,7 @@ Redis when `REDIS_URL` is set, under a prefix of its own).
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import subprocess
@@ -27,8 +28,9 @@ import pytest
 from channels.testing import WebsocketCommunicator
 
 import lantern.settings.base
+from chat.bench import load
 from chat.bench.asgi import application as bench_application
-from chat.bench.load import Ledger, Peer
+from chat.bench.load import Ledger, Peer, Window
 from chat.bench.processes import find_postgres, find_redis
 from chat.bench.runner import vacuum_chat_tables
 from chat.bench.views import trivial
@@ -166,6 +168,51 @@ async def test_a_visitors_acks_count_for_its_conversation():
     assert visitor.conversation == 7
     assert visitor.contiguous(7) == 4
     assert None not in visitor.seqs
+    await visitor.close()
+
+
+async def test_a_message_refused_for_now_is_sent_again_and_a_final_refusal_is_not(monkeypatch):
+    # As the widget does: `rate_limited` and `server_error` are answered by the same message
+    # after a hold; the message then counts as delivered (its latency from the first send),
+    # not as lost. Any other refusal is final.
+    monkeypatch.setattr(load, "FIRST_HOLD", 0.01)
+
+    class Socket:
+        close_code = None
+
+        def __init__(self):
+            self.sent = []
+
+        def __aiter__(self):
+            return self
+
+        async def __anext__(self):
+            await asyncio.sleep(3600)
+
+        async def send(self, raw):
+            self.sent.append(json.loads(raw))
+
+        async def close(self):
+            pass
+
+    ledger, window, socket = Ledger(), Window("test"), Socket()
+    visitor = Peer(socket, "visitor", ledger)
+    for client_id in ("v1.1", "v1.2"):
+        ledger.sent(window, client_id)
+        await visitor.send({"type": "message", "client_id": client_id, "text": "x"})
+    visitor.on_frame({"type": "error", "code": "rate_limited", "client_id": "v1.1"}, 0.0)
+    visitor.on_frame({"type": "error", "code": "closed", "client_id": "v1.2"}, 0.0)
+    await asyncio.sleep(0.1)
+    assert [frame["client_id"] for frame in socket.sent] == ["v1.1", "v1.2", "v1.1"]
+    assert window.resent == {"rate_limited": 1}
+    assert window.refused == {"closed": 1}
+    assert ledger.missing(window) == 1  # v1.1, until the other side reads it
+    ledger.received("v1.1", load.now())
+    assert ledger.missing(window) == 0
+    assert window.summary()["lost"] == 1  # the final refusal
+    visitor.on_frame({"type": "error", "code": "rate_limited", "client_id": "v1.1"}, 0.0)
+    await asyncio.sleep(0.1)
+    assert len(socket.sent) == 3  # delivered: a late refusal sends nothing again
     await visitor.close()
 
 
