@@ -133,7 +133,32 @@ class SafetyTipBlock(blocks.StructBlock):
         template = "awareness/blocks/safety_tip.html"
 
 
+class PlainSummaryBlock(blocks.StructBlock):
+    """A few short sentences at the top of a page, for readers who read with difficulty, in a
+    hurry or in a language they know a little (plain language)."""
+
+    heading = blocks.CharBlock(
+        label=_("Heading"), max_length=60, help_text=_("For example: 'In short'.")
+    )
+    points = blocks.ListBlock(
+        blocks.CharBlock(label=_("Point"), max_length=160),
+        min_num=1,
+        max_num=5,
+        label=_("Points"),
+        help_text=_(
+            "Up to five short sentences in everyday words: what the page says and what the "
+            "reader can do. Put this block first."
+        ),
+    )
+
+    class Meta:
+        icon = "list-ul"
+        label = _("Plain-language summary")
+        template = "awareness/blocks/plain_summary.html"
+
+
 class BaseBodyBlock(blocks.StreamBlock):
+    plain_summary = PlainSummaryBlock()
     paragraph = blocks.RichTextBlock(features=RICH_TEXT_FEATURES, label=_("Text"), icon="pilcrow")
     image = ImageBlock(label=_("Image"))
     quote = QuoteBlock()

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel, HelpPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.fields import StreamField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageViewRestriction, Site
 from wagtail.search import index
 
@@ -265,6 +265,84 @@ class SafetyPage(LanternPage):
 
     class Meta:
         verbose_name = _("safety page")
+
+
+class AccessibilityStatementPage(LanternPage):
+    """The accessibility statement of Directive (EU) 2016/2102, in the parts of the
+    Commission's model (Implementing Decision (EU) 2018/1523): compliance status, what is not
+    accessible and why, how the statement was prepared, feedback, enforcement. The headings and
+    the sentences about status and preparation are the site's own (translated with it), so
+    that no part can be left out; editors write the rest. Linked from every page's footer."""
+
+    class Compliance(models.TextChoices):
+        FULL = "full", _("fully compliant")
+        PARTIAL = "partial", _("partially compliant")
+        NONE = "none", _("not compliant")
+
+    class Assessment(models.TextChoices):
+        SELF = "self", _("our own assessment")
+        THIRD_PARTY = "third_party", _("an assessment by a third party")
+
+    compliance = models.CharField(
+        _("compliance status"),
+        max_length=10,
+        choices=Compliance.choices,
+        default=Compliance.PARTIAL,
+    )
+    not_accessible = RichTextField(
+        _("content that is not accessible"),
+        blank=True,
+        features=blocks.RICH_TEXT_FEATURES,
+        help_text=_(
+            "What is not accessible, and why: it does not comply yet, it would be a "
+            "disproportionate burden, or it is outside the law's scope. Say what a reader can "
+            "use instead."
+        ),
+    )
+    feedback = RichTextField(
+        _("feedback and contact information"),
+        features=blocks.RICH_TEXT_FEATURES,
+        help_text=_(
+            "How to tell you about a problem or ask for content in another form, and how soon "
+            "you answer."
+        ),
+    )
+    enforcement = RichTextField(
+        _("enforcement procedure"),
+        features=blocks.RICH_TEXT_FEATURES,
+        help_text=_(
+            "Where a person who is not satisfied with your answer can turn: the authority "
+            "that monitors accessibility, and how to reach it."
+        ),
+    )
+    assessment = models.CharField(
+        _("prepared from"),
+        max_length=12,
+        choices=Assessment.choices,
+        default=Assessment.SELF,
+    )
+    prepared_on = models.DateField(_("statement prepared on"), default=datetime.date.today)
+    reviewed_on = models.DateField(_("last reviewed on"), null=True, blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("introduction"),
+        FieldPanel("compliance"),
+        FieldPanel("not_accessible"),
+        FieldPanel("feedback"),
+        FieldPanel("enforcement"),
+        MultiFieldPanel(
+            [FieldPanel("assessment"), FieldPanel("prepared_on"), FieldPanel("reviewed_on")],
+            heading=_("Preparation of this statement"),
+        ),
+    ]
+    search_fields = [*LanternPage.search_fields, index.SearchField("not_accessible")]
+    parent_page_types = ["awareness.HomePage"]
+    subpage_types: list[str] = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("accessibility statement")
 
 
 class HelpDirectoryPage(LanternPage):

@@ -6,6 +6,7 @@ from modeltranslation.decorators import register
 from modeltranslation.translator import TranslationOptions
 
 from .models import (
+    AccessibilityStatementPage,
     ArticleIndexPage,
     ArticlePage,
     CampaignIndexPage,
@@ -54,6 +55,11 @@ class HelpPageTR(TranslationOptions):
 @register(SafetyPage)
 class SafetyPageTR(TranslationOptions):
     fields = ("introduction", "body")
+
+
+@register(AccessibilityStatementPage)
+class AccessibilityStatementPageTR(TranslationOptions):
+    fields = ("introduction", "not_accessible", "feedback", "enforcement")
 
 
 @register(Hotline)

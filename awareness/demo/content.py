@@ -94,6 +94,10 @@ def rights(heading: str, items: list[tuple[str, str]]) -> dict:
     }
 
 
+def plain_summary(heading: str, points: list[str]) -> dict:
+    return {"type": "plain_summary", "value": {"heading": heading, "points": points}}
+
+
 def safety_tip(heading: str, steps: list[str]) -> dict:
     return {"type": "safety_tip", "value": {"heading": heading, "steps": steps}}
 
@@ -581,6 +585,15 @@ CAMPAIGN_WORK_ABROAD = {
     "fields": {"audience": "labour_migrants", "forms_of_exploitation": ["labour"]},
     "body": {
         "lv": [
+            plain_summary(
+                "Īsumā",
+                [
+                    "Pirms braucat, pārbaudiet aģentūru un darba devēju.",
+                    "Nekad neatdodiet savu pasi, pat ne „glabāšanā”.",
+                    "Saņemiet līgumu valodā, ko saprotat, un paturiet tā kopiju.",
+                    "Ja kaut kas nav kārtībā, parunājiet ar mums anonīmi. Briesmās zvaniet 112.",
+                ],
+            ),
             rich(
                 "<h2>Piedāvājums, kas izklausās pārāk labi</h2><p>Darbu bieži atrod caur "
                 "paziņām, sociālo tīklu grupām vai aģentūru ar glītu mājaslapu. Alga ir "
@@ -682,6 +695,15 @@ CAMPAIGN_WORK_ABROAD = {
             ),
         ],
         "en": [
+            plain_summary(
+                "In short",
+                [
+                    "Check the agency and the employer before you go.",
+                    "Never hand over your passport, not even “for safe keeping”.",
+                    "Get a contract in a language you understand, and keep a copy.",
+                    "If something is wrong, talk to us anonymously. In danger, call 112.",
+                ],
+            ),
             rich(
                 "<h2>An offer that sounds too good</h2><p>The job is often found through "
                 "acquaintances, a social-media group or an agency with a smart website. "
@@ -782,6 +804,15 @@ CAMPAIGN_WORK_ABROAD = {
             ),
         ],
         "ru": [
+            plain_summary(
+                "Коротко",
+                [
+                    "Проверьте агентство и работодателя, прежде чем ехать.",
+                    "Никогда не отдавайте свой паспорт, даже «на хранение».",
+                    "Получите договор на языке, который вы понимаете, и сохраните его копию.",
+                    "Если что-то не так, поговорите с нами анонимно. В опасности звоните 112.",
+                ],
+            ),
             rich(
                 "<h2>Предложение, которое звучит слишком хорошо</h2><p>Работу часто "
                 "находят через знакомых, группы в соцсетях или через вербовщика из "
@@ -886,6 +917,15 @@ CAMPAIGN_WORK_ABROAD = {
             ),
         ],
         "uk": [
+            plain_summary(
+                "Коротко",
+                [
+                    "Перевірте агентство та роботодавця, перш ніж їхати.",
+                    "Ніколи не віддавайте свій паспорт, навіть «на зберігання».",
+                    "Отримайте договір мовою, яку ви розумієте, і зберігайте його копію.",
+                    "Якщо щось не так, поговоріть з нами анонімно. У небезпеці телефонуйте 112.",
+                ],
+            ),
             rich(
                 "<h2>Пропозиція, яка звучить надто добре</h2><p>Роботу часто знаходять "
                 "через знайомих, групи в соцмережах або через вербувальника з агентства з "
@@ -5232,4 +5272,112 @@ SELF_CHECK = {
         },
     },
     "questions": SELF_CHECK_QUESTIONS,
+}
+
+
+# --- Accessibility statement ------------------------------------------------------------------
+# The statement Directive (EU) 2016/2102 asks for, in the model's parts (compliance status, what
+# is not accessible and why, how the statement was prepared, feedback, enforcement); linked from
+# every footer. What is listed as not accessible is what this product's own checks found.
+
+ACCESSIBILITY = {
+    "slug": {
+        "lv": "pieklustamiba",
+        "en": "accessibility",
+        "ru": "dostupnost",
+        "uk": "dostupnist",
+    },
+    "title": {
+        "lv": "Paziņojums par piekļūstamību",
+        "en": "Accessibility statement",
+        "ru": "Заявление о доступности",
+        "uk": "Заява про доступність",
+    },
+    "introduction": {
+        "lv": "Mēs vēlamies, lai šo vietni var lietot ikviens: ar ekrāna lasītāju, tikai ar "
+        "tastatūru, ar palielinātu tekstu vai vecā telefonā.",
+        "en": "We want everyone to be able to use this site: with a screen reader, with a "
+        "keyboard only, with enlarged text or on an old phone.",
+        "ru": "Мы хотим, чтобы этим сайтом мог пользоваться каждый: с программой чтения "
+        "экрана, только с клавиатуры, с увеличенным текстом или на старом телефоне.",
+        "uk": "Ми хочемо, щоб цим сайтом міг користуватися кожен: із програмою зчитування "
+        "екрана, лише з клавіатури, зі збільшеним текстом або на старому телефоні.",
+    },
+    "search_description": {
+        "lv": "Cik piekļūstama ir šī vietne, kas vēl nav piekļūstams un kā ziņot par problēmu.",
+        "en": "How accessible this site is, what is not accessible yet and how to report a "
+        "problem.",
+        "ru": "Насколько доступен этот сайт, что ещё недоступно и как сообщить о проблеме.",
+        "uk": "Наскільки доступний цей сайт, що ще недоступне і як повідомити про проблему.",
+    },
+    "texts": {
+        "not_accessible": {
+            "lv": "<ul><li>Dokumenti, ko publicējušas citas iestādes un uz kuriem mēs "
+            "norādām (piemēram, PDF faili ziņās), var nebūt piekļūstami: tos mēs nevaram "
+            "mainīt. Ja jums vajag kādu no tiem citā formā, uzrakstiet mums.</li>"
+            "<li>Darbinieku pieteikšanās lapā dažu teksta rindu kontrasts ir 4,46:1, nedaudz "
+            "zem prasītajiem 4,5:1. Apmeklētāji šo lapu neizmanto.</li></ul>",
+            "en": "<ul><li>Documents published by other organisations that we link to (for "
+            "example PDF files in the news) may not be accessible: we cannot change them. If "
+            "you need one of them in another form, write to us.</li>"
+            "<li>On the staff sign-in page, some lines of text have a contrast of 4.46:1, "
+            "just under the required 4.5:1. Visitors do not use this page.</li></ul>",
+            "ru": "<ul><li>Документы других организаций, на которые мы ссылаемся (например, "
+            "PDF-файлы в новостях), могут быть недоступны: мы не можем их изменить. Если "
+            "вам нужен какой-то из них в другой форме, напишите нам.</li>"
+            "<li>На странице входа для сотрудников у некоторых строк текста контраст 4,46:1, "
+            "чуть ниже требуемых 4,5:1. Посетители этой страницей не пользуются.</li></ul>",
+            "uk": "<ul><li>Документи інших організацій, на які ми посилаємося (наприклад, "
+            "PDF-файли в новинах), можуть бути недоступними: ми не можемо їх змінити. Якщо "
+            "вам потрібен якийсь із них в іншій формі, напишіть нам.</li>"
+            "<li>На сторінці входу для працівників деякі рядки тексту мають контраст 4,46:1, "
+            "трохи нижче від потрібних 4,5:1. Відвідувачі цією сторінкою не користуються.</li>"
+            "</ul>",
+        },
+        "feedback": {
+            "lv": "<p>Ja kaut ko šajā vietnē nevarat izlasīt vai izmantot, pastāstiet mums: "
+            "rakstiet uz pieklustamiba@lantern.example vai tērzētavā šajā lapā (arī anonīmi). "
+            "Atbildēsim 10 darba dienu laikā un, ja varēsim, dosim informāciju citā formā.</p>",
+            "en": "<p>If you cannot read or use something on this site, tell us: write to "
+            "pieklustamiba@lantern.example or in the chat on this page (anonymously if you "
+            "wish). We answer within 10 working days and, where we can, give you the "
+            "information in another form.</p>",
+            "ru": "<p>Если вы не можете прочитать или использовать что-то на этом сайте, "
+            "сообщите нам: напишите на pieklustamiba@lantern.example или в чат на этой "
+            "странице (можно анонимно). Мы ответим в течение 10 рабочих дней и, если сможем, "
+            "дадим информацию в другой форме.</p>",
+            "uk": "<p>Якщо ви не можете прочитати чи використати щось на цьому сайті, "
+            "повідомте нам: напишіть на pieklustamiba@lantern.example або в чат на цій "
+            "сторінці (можна анонімно). Ми відповімо протягом 10 робочих днів і, якщо "
+            "зможемо, надамо інформацію в іншій формі.</p>",
+        },
+        "enforcement": {
+            "lv": "<p>Ja neesat apmierināti ar mūsu atbildi, varat vērsties pie iestādes, kas "
+            "Latvijā uzrauga tīmekļvietņu piekļūstamību, vai pie Tiesībsarga, ja uzskatāt, ka "
+            "jūs diskriminē invaliditātes dēļ. Demonstrācijas vietne: organizācija, kas "
+            "vietni uztur, šeit norāda savu uzraudzības iestādi un tās kontaktus.</p>",
+            "en": "<p>If you are not satisfied with our answer, you can turn to the authority "
+            "that monitors the accessibility of websites in Latvia, or to the Ombudsman "
+            "(Tiesībsargs) if you think you are discriminated against because of a "
+            "disability. Demo site: the organisation running the site names its supervisory "
+            "authority and its contact details here.</p>",
+            "ru": "<p>Если наш ответ вас не устроит, вы можете обратиться в учреждение, "
+            "которое в Латвии следит за доступностью сайтов, или к Омбудсмену (Tiesībsargs), "
+            "если считаете, что вас дискриминируют из-за инвалидности. Демонстрационный "
+            "сайт: организация, которая ведёт сайт, указывает здесь свой надзорный орган и "
+            "его контакты.</p>",
+            "uk": "<p>Якщо наша відповідь вас не влаштує, ви можете звернутися до установи, "
+            "яка в Латвії стежить за доступністю сайтів, або до Омбудсмена (Tiesībsargs), "
+            "якщо вважаєте, що вас дискримінують через інвалідність. Демонстраційний сайт: "
+            "організація, яка веде сайт, зазначає тут свій наглядовий орган і його "
+            "контакти.</p>",
+        },
+    },
+    "fields": {
+        "show_in_menus": False,
+        "compliance": "partial",
+        "assessment": "self",
+        "prepared_on": datetime.date(2026, 12, 3),
+        "reviewed_on": datetime.date(2026, 12, 3),
+    },
 }

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.utils import translation
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from lantern.templatetags import lantern
 
@@ -79,3 +80,21 @@ def open_now(item) -> str:
         _("Open now"),
         _("Closed now"),
     )
+
+
+# "In Latvian" and not "latviešu" or "Latvian": the language's name alone does not say it in
+# every language (Russian: "на латышском").
+SHOWN_IN = {
+    "lv": gettext_lazy("In Latvian"),
+    "en": gettext_lazy("In English"),
+    "ru": gettext_lazy("In Russian"),
+    "uk": gettext_lazy("In Ukrainian"),
+}
+
+
+@register.filter
+def shown_in(language: str) -> str:
+    """Where a listing shows an item in another language than the visitor's: which one."""
+    if language in SHOWN_IN:
+        return str(SHOWN_IN[language])
+    return translation.get_language_info(language)["name_translated"]

@@ -39,24 +39,29 @@ def language_links(context) -> list[dict]:
 @register.simple_tag(takes_context=True)
 def safety_frame(context) -> dict:
     """What every public page shows around its content: the emergency number, the main
-    hotline, the quick-exit destination, the home page and the main menu."""
+    hotline, the quick-exit destination, the home page, the main menu and the pages the footer
+    links to."""
     from wagtail.models import Site
 
-    from awareness.models import SafetyPage, SafetySettings
+    from awareness.models import AccessibilityStatementPage, SafetyPage, SafetySettings
 
     request = context["request"]
     site = Site.find_for_request(request)
     safety = SafetySettings.for_request(request)
     home = site.root_page if site else None
     menu = list(home.get_children().live().public().in_menu().specific()) if home else []
-    safety_page = SafetyPage.objects.live().public().descendant_of(home).first() if home else None
+
+    def first_live(model):
+        return model.objects.live().public().descendant_of(home).first() if home else None
+
     return {
         "home": home,
         "menu": menu,
         "emergency_number": safety.emergency_number,
         "hotline": safety.main_hotline,
         "quick_exit_url": safety.quick_exit_destination,
-        "safety_page": safety_page,
+        "safety_page": first_live(SafetyPage),
+        "accessibility_page": first_live(AccessibilityStatementPage),
         "hotlines": safety.hotlines,
         "chat_hours": list(safety.chat_hours.all()),
     }

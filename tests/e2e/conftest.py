@@ -71,6 +71,7 @@ PAGE_TYPES = [
     "safetypage",
     "helpdirectorypage",
     "selfcheckpage",
+    "accessibilitystatementpage",
 ]
 SERVER_START_SECONDS = 60
 COMMAND_SECONDS = 300

@@ -52,6 +52,10 @@ def test_untranslated_article_says_so_in_ukrainian(page, axe, e2e_site):
     expect(note).to_be_visible()
     expect(note).to_have_attribute("lang", "uk")
     expect(page.locator("h1")).to_have_text(article["titles"][shown])
+    # The note stands in the text's own column: its left edge is the heading's.
+    note_box, heading_box = note.bounding_box(), page.locator("h1").bounding_box()
+    assert note_box is not None and heading_box is not None
+    assert abs(note_box["x"] - heading_box["x"]) < 1, (note_box, heading_box)
     violations = axe_violations(axe, page)
     assert not violations, describe_violations(violations)
 

@@ -274,6 +274,7 @@ class Loader:
         self.ensure_page(home, models.SafetyPage, content.SAFETY)
         self.ensure_page(home, models.HelpDirectoryPage, content.DIRECTORY)
         self.ensure_page(home, models.SelfCheckPage, content.SELF_CHECK)
+        self.ensure_page(home, models.AccessibilityStatementPage, content.ACCESSIBILITY)
         news = self.ensure_page(home, models.ArticleIndexPage, content.NEWS_INDEX)
         for spec in content.ARTICLES:
             self.ensure_page(news, models.ArticlePage, spec)
