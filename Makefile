@@ -70,7 +70,7 @@ migrate: install
 	$(BIN)/python manage.py migrate --noinput
 
 demo: migrate
-	$(BIN)/python manage.py load_demo_content
+	$(BIN)/python manage.py load_demo_content --figures
 
 run: compilemessages demo
 	DJANGO_SETTINGS_MODULE=lantern.settings.dev \

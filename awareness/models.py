@@ -361,6 +361,8 @@ class HelpDirectoryPage(LanternPage):
         verbose_name = _("help directory page")
 
     def get_context(self, request, *args, **kwargs):
+        from lantern.forms import form_problems
+
         from .forms import DirectoryFilterForm
 
         context = super().get_context(request, *args, **kwargs)
@@ -373,6 +375,7 @@ class HelpDirectoryPage(LanternPage):
             services = services.filter(kind=kind)
         context.update(
             filter_form=form,
+            problems=form_problems(form),
             filtered=bool(area or kind),
             service_groups=group_services(list(services), area),
         )

@@ -4,6 +4,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET
 
 from wagtail.models import Page
@@ -25,13 +26,19 @@ def search(request: HttpRequest) -> HttpResponse:
     """Search every live public page. The index holds each page's text in every language;
     results are shown in the visitor's language."""
     query = request.GET.get("q", "").strip()[:SEARCH_QUERY_MAX_LENGTH]
-    results = None
+    results, problems = None, []
     if terms := search_terms(query):
         pages = Page.objects.live().public().specific().exclude(depth__lte=1)
         results = Paginator(pages.search(terms), SEARCH_RESULTS_PER_PAGE).get_page(
             request.GET.get("page")
         )
-    return render(request, "awareness/search.html", {"query": query, "results": results})
+    elif "q" in request.GET:
+        # Sent without a word to look for (empty, or only signs): said at the field.
+        problems = [
+            {"id": "search-q", "message": gettext("Enter one or more words to search for.")}
+        ]
+    context = {"query": query, "results": results, "problems": problems}
+    return render(request, "awareness/search.html", context)
 
 
 @require_GET

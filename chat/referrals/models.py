@@ -257,3 +257,23 @@ class NewLeadEmail(models.Model):
     def __str__(self) -> str:
         sent = f"{self.sent_at:%Y-%m-%d %H:%M}" if self.sent_at else "-"
         return f"{self.pending} ({sent})"
+
+
+class DemoFigures(models.Model):
+    """That the statistics hold generated figures (`manage.py load_demo_content --figures`):
+    anonymous conversations and leads spread over a year, so that a demo site's statistics
+    page shows what it is for. The page says so while this row exists; the rows themselves
+    are anonymous like any others after retention, and describe no one."""
+
+    generated_at = models.DateTimeField(default=timezone.now)
+    first_day = models.DateField()
+    last_day = models.DateField()
+    conversations = models.PositiveIntegerField()
+    leads = models.PositiveIntegerField()
+
+    class Meta:
+        verbose_name = _("generated demo figures")
+        verbose_name_plural = _("generated demo figures")
+
+    def __str__(self) -> str:
+        return f"{self.first_day} – {self.last_day}"

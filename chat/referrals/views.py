@@ -18,8 +18,10 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
 from lantern.challenge import ChallengeField
+from lantern.forms import form_problems
 
 from . import stats, svg, withdrawal
+from .models import DemoFigures
 from .withdrawal import do_withdraw, is_well_formed, register_attempt
 
 STATISTICS_PERMISSION = "referrals.view_statistics"
@@ -46,6 +48,9 @@ class WithdrawalForm(forms.Form):
                 code="malformed",
             )
         return code
+
+
+WITHDRAWAL_FIELD_IDS = "withdraw-%s"
 
 
 def withdrawal_messages() -> dict[str, str]:
@@ -105,7 +110,7 @@ def withdraw(request: HttpRequest) -> HttpResponse:
     result = ""
     status = 200
     if request.method == "POST":
-        form = WithdrawalForm(request.POST)
+        form = WithdrawalForm(request.POST, auto_id=WITHDRAWAL_FIELD_IDS)
         if not form.is_valid():
             status = 400
             if form.has_error("proof"):
@@ -116,15 +121,24 @@ def withdraw(request: HttpRequest) -> HttpResponse:
             result, status = _REFUSALS[refusal], 429
         elif do_withdraw(form.cleaned_data["code"]):
             result = "done"
-            form = WithdrawalForm()
+            form = WithdrawalForm(auto_id=WITHDRAWAL_FIELD_IDS)
         else:
             result = "not_found"
     else:
-        form = WithdrawalForm()
+        form = WithdrawalForm(auto_id=WITHDRAWAL_FIELD_IDS)
+    message = withdrawal_messages().get(result, "")
+    # The error summary: what is wrong with the code, or why it was not checked; a code that
+    # unlocks nothing is a problem of the field, said there too.
+    problems = form_problems(form, fields=["code"])
+    if result == "not_found":
+        problems.append({"id": form["code"].id_for_label, "message": message})
+    elif result in ("limited", "needs_check", "check_failed"):
+        problems.append({"id": "", "message": message})
     context = {
         "form": form,
         "result": result,
-        "message": withdrawal_messages().get(result, ""),
+        "message": message,
+        "problems": problems,
         "has_error": status != 200 or result == "not_found",
         # The code stays in the field when it was not checked for want of a proof: the person
         # only presses the button again.
@@ -196,6 +210,7 @@ def statistics(request: HttpRequest) -> HttpResponse:
         {
             "form": form,
             "report": report,
+            "demo_figures": DemoFigures.objects.first(),
             "charts": [(breakdown, svg.bar_chart(breakdown)) for breakdown in report.breakdowns],
             "waiting_rows": [
                 (key, label, stats.format_seconds(seconds))
@@ -220,5 +235,9 @@ def statistics_csv(request: HttpRequest) -> HttpResponse:
     response["Content-Disposition"] = (
         f'attachment; filename="lantern-statistics-{start:%Y%m%d}-{end:%Y%m%d}.csv"'
     )
-    csv.writer(response).writerows(stats.csv_rows(report))
+    rows = stats.csv_rows(report)
+    if DemoFigures.objects.exists():
+        # Marked as on the page: whoever opens the file sees it holds generated figures.
+        rows.insert(1, ["note", "demo_data", gettext("Includes generated demo figures"), "1"])
+    csv.writer(response).writerows(rows)
     return response

@@ -79,7 +79,12 @@ def widget_strings() -> dict:
             "We could not reconnect you to the chat. If you are in danger, call the emergency "
             "number. You can call the hotline, or leave a message."
         ),
-        "invalid": _("Some of the information is missing or not valid."),
+        # A left message's fields, each saying what to do (the error summary lists them).
+        "leaveTextMissing": _("Write what happened, in a few words."),
+        "leaveConsentMissing": _(
+            "Tick the box if you agree that your message is passed on: without it, we cannot "
+            "pass it on."
+        ),
         # While the browser finishes the proof of work before a start (lantern/challenge.py).
         "preparing": _("Connecting securely…"),
         "replaced": _("This chat continues in another window or tab."),

@@ -22,6 +22,8 @@
  * back-off) for as long as the conversation is kept; then the widget says so and shows the
  * hotline.
  */
+import { hide as hideProblems, show as showProblems } from "./error-summary.js";
+
 /* Set the panel up; returns what the launcher needs: `open(event)` and `isOpen()`. */
 export function start() {
   var root = document.querySelector("[data-chat]");
@@ -51,6 +53,7 @@ export function start() {
   var startButton = $("[data-chat-start-button]");
   var leaveForm = $("[data-chat-leave]");
   var leaveError = $("[data-chat-leave-error]");
+  var leaveSummary = $("[data-chat-leave-summary]");
   var consentForm = $("[data-chat-consent]");
   var consentText = $("[data-view=consent] [data-consent-text]");
   var grantedNotice = $("[data-chat-granted]");
@@ -940,19 +943,23 @@ export function start() {
       wrong.push(leaveForm.consent);
     }
     leaveError.textContent = "";
+    var problems = [];
     [leaveForm.text, leaveForm.consent].forEach(function (field) {
       var invalid = wrong.indexOf(field) !== -1;
+      var message = field === leaveForm.text ? S.leaveTextMissing : S.leaveConsentMissing;
       if (invalid) {
         field.setAttribute("aria-invalid", "true");
+        problems.push({ id: field.id, message: message });
       } else {
         field.removeAttribute("aria-invalid");
       }
-      leaveForm.querySelector("[data-chat-error-for=" + field.name + "]").textContent = invalid ? S.invalid : "";
+      leaveForm.querySelector("[data-chat-error-for=" + field.name + "]").textContent = invalid ? message : "";
     });
-    if (wrong.length) {
-      wrong[0].focus();
+    if (problems.length) {
+      showProblems(leaveSummary, problems);
       return;
     }
+    hideProblems(leaveSummary);
     var topic = startForm.querySelector("input[name=topic]:checked");
     var frame = {
       type: "leave_message",

@@ -27,7 +27,7 @@ function localNow(timeZone, now) {
   };
 }
 
-export function isOpen(schedule, local) {
+function isOpen(schedule, local) {
   return schedule.some(
     ([weekday, opens, closes]) =>
       weekday === local.weekday && opens <= local.minute && local.minute < closes,

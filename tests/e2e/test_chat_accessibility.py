@@ -179,7 +179,8 @@ def test_widget_and_console_pass_axe(
     check(visitor, "leave a message")
     visitor.locator("[data-chat-leave] button[type=submit]").click()
     expect(visitor.locator("[data-chat-error-for=text]")).not_to_be_empty()
-    expect(visitor.locator("#chat-leave-text")).to_be_focused()
+    expect(visitor.locator("[data-chat-leave-summary]")).to_be_focused()
+    expect(visitor.locator("[data-chat-leave-summary] li")).to_have_count(2)
     check(visitor, "leave a message, with an error")
 
     assert not failures, "\n\n".join(failures)

@@ -18,7 +18,9 @@ Operators' presence is written into the database here (no console needed: the wi
 asks the server); tests/e2e/test_chat_conversation.py drives a real console.
 """
 
+import datetime
 import hashlib
+from zoneinfo import ZoneInfo
 
 import pytest
 from playwright.sync_api import expect
@@ -127,7 +129,10 @@ def test_closed_then_leave_a_message(page, e2e_site, chat_ready, chat_operator):
     """Outside opening hours (even with an operator online): say so, hotline and 112, and
     "Leave a message" creates a consented lead with a withdrawal code."""
     operator_present(chat_ready, chat_operator)
-    set_chat_hours(chat_ready, [])
+    # Open on another day only: closed now, with hours to list (none at all would list none,
+    # and whether a page rendered before still lists the old ones depends on the test order).
+    today = datetime.datetime.now(ZoneInfo("Europe/Riga")).weekday()
+    set_chat_hours(chat_ready, [(today + 3) % 7])
     strings = chat_strings(chat_ready, "lv")
     sockets = []
     page.on("websocket", lambda socket: sockets.append(socket.url))
@@ -154,9 +159,16 @@ def test_closed_then_leave_a_message(page, e2e_site, chat_ready, chat_operator):
     # Without consent nothing is sent.
     page.locator("#chat-leave-text").fill("Mans darba devējs paņēma manu pasi.")
     leave.locator("button[type=submit]").click()
-    expect(leave.locator("[data-chat-error-for=consent]")).to_have_text(strings["invalid"])
+    expect(leave.locator("[data-chat-error-for=consent]")).to_have_text(
+        strings["leaveConsentMissing"]
+    )
     expect(leave.locator("[data-chat-error-for=text]")).to_be_empty()
     expect(leave.locator("input[name=consent]")).to_have_attribute("aria-invalid", "true")
+    # The error summary takes the focus and lists the problem; its link leads to the box.
+    summary = leave.locator("[data-chat-leave-summary]")
+    expect(summary).to_be_focused()
+    expect(summary.locator("li")).to_have_text([strings["leaveConsentMissing"]])
+    summary.locator("a").click()
     expect(leave.locator("input[name=consent]")).to_be_focused()
     assert sockets == []
 

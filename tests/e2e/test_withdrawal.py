@@ -96,7 +96,10 @@ def test_withdrawal_on_the_public_page(page, context, e2e_site, chat_closed, cha
     page.goto(e2e_site.url("/uk/withdraw/"))
     page.locator("#withdraw-code").fill(code)
     page.locator("main form[action='/uk/withdraw/'] button[type=submit]").click()
-    expect(page.locator("#withdraw-result")).to_have_text(expected["not_found"])
+    # The error summary takes the focus and says it; so does the field.
+    expect(page.locator("main .error-summary")).to_be_focused()
+    expect(page.locator("main .error-summary li")).to_have_text([expected["not_found"]])
+    expect(page.locator("#withdraw-code-error")).to_contain_text(expected["not_found"])
     assert db.run(LEAD_OF_CODE, code=code)["withdrawals"] == after["withdrawals"]
 
 

@@ -16,6 +16,7 @@ MODULES = [
     "js/chat-panel.js",
     "js/chat-console.js",
     "js/proof-of-work.js",
+    "js/error-summary.js",
 ]
 
 
@@ -38,6 +39,9 @@ def test_the_chat_scripts_import_the_hashed_socket_module(tmp_path):
     # The proof-of-work solver, loaded by the widget when the panel opens.
     solver = Path(storage.stored_name("js/proof-of-work.js")).name
     assert f'import("./{solver}")' in widget and 'import("./proof-of-work.js")' not in widget
+    # The error summary, which the page loads too: one module, so one hashed name for both.
+    summary = Path(storage.stored_name("js/error-summary.js")).name
+    assert f'from "./{summary}"' in widget and 'from "./error-summary.js"' not in widget
 
 
 def test_the_challenge_form_imports_the_hashed_solver(tmp_path):

@@ -122,9 +122,14 @@ def test_valid_code_deletes_lead_notes_consent_and_transcript(client, marked_mes
 
     # The code has done its work: a second time it unlocks nothing.
     again = client.post(f"/{language}/withdraw/", {"code": code})
-    assert soup(again).select_one("#withdraw-result")["role"] == "alert"
+    assert len(problems_of(soup(again))) == 1
     assert Withdrawal.objects.count() == 1
     assert Lead.objects.filter(pk=other.pk).exists() and other_code
+
+
+def problems_of(page) -> list[str]:
+    """What the error summary lists (includes/error_summary.html)."""
+    return [item.get_text(strip=True) for item in page.select(".error-summary li")]
 
 
 def test_code_as_typed_from_memory(client):
@@ -146,9 +151,12 @@ def test_wrong_code_changes_nothing(client, marked_messages):
 
     assert response.status_code == 200
     page = soup(response)
-    result = page.select_one("#withdraw-result")
-    assert result["role"] == "alert"
-    assert result.get_text().startswith("[ru] ")
+    # The error summary says it, with a link to the field, and so does the field.
+    [problem] = problems_of(page)
+    assert problem.startswith("[ru] ")
+    assert page.select_one(".error-summary a")["href"] == "#withdraw-code"
+    assert page.select_one("#withdraw-code-error").get_text(" ", strip=True).endswith(problem)
+    assert "withdraw-code-error" in page.select_one("#withdraw-code")["aria-describedby"]
     assert page.select_one("#withdraw-code")["aria-invalid"] == "true"
     assert Lead.objects.filter(pk=lead.pk).exists()
     assert ConsentRecord.objects.filter(lead=lead).exists()
@@ -167,7 +175,11 @@ def test_malformed_code_is_explained(client, typed):
     assert response.status_code == 400
     page = soup(response)
     error = page.select_one("#withdraw-code-error")
-    assert error is not None and error["role"] == "alert" and error.get_text(strip=True)
+    assert error is not None and error.get_text(strip=True)
+    # The summary at the top lists the same problem, linked to the field.
+    [problem] = problems_of(page)
+    assert error.get_text(" ", strip=True).endswith(problem)
+    assert page.select_one(".error-summary a")["href"] == "#withdraw-code"
     field = page.select_one("#withdraw-code")
     assert "withdraw-code-error" in field["aria-describedby"]
     assert field["aria-invalid"] == "true"
@@ -242,7 +254,7 @@ def test_rate_limit_per_code_prefix(client, settings):
     refused = client.post("/lv/withdraw/", {"code": code})
 
     assert refused.status_code == 429
-    assert soup(refused).select_one("#withdraw-result")["role"] == "alert"
+    assert len(problems_of(soup(refused))) == 1
     assert Lead.objects.filter(pk=lead.pk).exists()
     assert not Withdrawal.objects.exists()
     # Codes that start otherwise are still checked.
@@ -267,10 +279,9 @@ def test_attempts_without_a_proof_are_limited_for_everyone_together(
 
     assert refused.status_code == 429
     page = soup(refused)
-    result = page.select_one("#withdraw-result")
-    assert result["role"] == "alert"
-    assert result.get_text().startswith("[en] ")
-    assert result.get_text() == views.withdrawal_messages()["needs_check"]
+    [problem] = problems_of(page)
+    assert problem.startswith("[en] ")
+    assert problem == views.withdrawal_messages()["needs_check"]
     # What to do without JavaScript, shown only to a browser without it.
     assert "JavaScript" in page.select_one("noscript").get_text()
     # The code stays in the field, and the form carries a fresh challenge: press again.
@@ -369,10 +380,9 @@ def test_a_proof_is_good_once(client, marked_messages):
 
     assert replayed.status_code == 400
     page = soup(replayed)
-    result = page.select_one("#withdraw-result")
-    assert result["role"] == "alert"
-    assert result.get_text() == views.withdrawal_messages()["check_failed"]
-    assert result.get_text().startswith("[en] ")
+    [problem] = problems_of(page)
+    assert problem == views.withdrawal_messages()["check_failed"]
+    assert problem.startswith("[en] ")
     assert page.select_one("#withdraw-code")["value"] == code  # press again, that's all
     assert Lead.objects.filter(pk=lead.pk).exists()
 
@@ -415,8 +425,7 @@ def test_the_per_prefix_limit_holds_with_a_proof_too(client, settings):
     refused = client.post("/lv/withdraw/", {"code": code, "proof": proof_on(page)})
 
     assert refused.status_code == 429
-    message = soup(refused).select_one("#withdraw-result").get_text()
-    assert message == views.withdrawal_messages()["limited"]
+    assert problems_of(soup(refused)) == [views.withdrawal_messages()["limited"]]
     assert Lead.objects.filter(pk=lead.pk).exists()
 
 

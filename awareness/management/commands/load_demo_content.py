@@ -31,6 +31,7 @@ from wagtail.models import Page, Site
 
 from awareness import models
 from awareness.demo import content
+from chat.referrals import demo as demo_figures
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
@@ -367,8 +368,16 @@ class Command(BaseCommand):
         parser.add_argument(
             "--no-staff", action="store_true", help="Do not create the demo staff accounts."
         )
+        parser.add_argument(
+            "--figures",
+            action="store_true",
+            help=(
+                "Also generate a year of anonymous conversation and lead figures for the "
+                "statistics page, once; the page says they are demo data."
+            ),
+        )
 
-    def handle(self, *args, no_staff: bool = False, **options):
+    def handle(self, *args, no_staff: bool = False, figures: bool = False, **options):
         # Accounts with passwords anyone running the command can know: only where the
         # settings say this is a development or test site.
         staff = not no_staff and getattr(settings, "LANTERN_DEMO_ACCOUNTS", False)
@@ -382,6 +391,12 @@ class Command(BaseCommand):
             loader.load_settings()
             loader.load_canned_responses()
             logins = loader.load_staff() if staff else []
+            if figures and (generated := demo_figures.generate()) is not None:
+                loader.note(
+                    "generated",
+                    f"demo figures: {generated.conversations} conversations, "
+                    f"{generated.leads} leads",
+                )
         if loader.changes:
             self.stdout.write(self.style.SUCCESS(f"Demo content: {loader.changes} change(s)."))
         else:
