@@ -321,7 +321,7 @@ class AccessibilityStatementPage(LanternPage):
         choices=Assessment.choices,
         default=Assessment.SELF,
     )
-    prepared_on = models.DateField(_("statement prepared on"), default=datetime.date.today)
+    prepared_on = models.DateField(_("statement prepared on"), default=timezone.localdate)
     reviewed_on = models.DateField(_("last reviewed on"), null=True, blank=True)
 
     content_panels = [

@@ -23,8 +23,10 @@ fixed strings and reach only the JSON of counts and times.
 
 A message the server refuses for now (`rate_limited`, `server_error`) is sent again with the
 same client id after a hold that starts at a second and doubles, as the product's widget and
-console do (static/js/chat-socket.js, `Outbox.refused`): counted under `resent`, its latency
-still measured from the first send. Any other refusal is final and counted under `refused`.
+console do (static/js/chat-socket.js, `Outbox.refused`; they hold their whole outbox, this
+generator each refused message, and goes on sending the others on schedule): counted under
+`resent`, its latency still measured from the first send, and waited for by the drain. Any
+other refusal is final and counted under `refused`.
 """
 
 from __future__ import annotations
@@ -142,6 +144,7 @@ class Ledger:
         self.entries: dict[str, list] = {}  # client id -> [window, sent at, receipts]
         self.frames = 0
         self.recovering = False
+        self.holding = 0  # refused messages waiting for their hold to send them again
 
     def sent(self, window: Window, client_id: str) -> None:
         at = now()
@@ -248,7 +251,10 @@ class Peer:
         hold = min(max(self.holds.get(client_id, 0) * 2, FIRST_HOLD), MAX_HOLD)
         self.holds[client_id] = hold
 
+        self.ledger.holding += 1
+
         def resend() -> None:
+            self.ledger.holding -= 1
             if self.close_code is None:
                 task = asyncio.create_task(self.send(frame))
                 task.add_done_callback(lambda done: done.cancelled() or done.exception())
@@ -387,7 +393,11 @@ class Target:
         works off its backlog), until none has arrived for `timeout` seconds, at most
         MAX_DRAIN seconds in all."""
         delivered, progress, deadline = window.delivered, now(), now() + MAX_DRAIN
-        while self.ledger.missing(window) and now() - progress < timeout and now() < deadline:
+
+        def stalled() -> bool:  # a message on hold is still under way
+            return not self.ledger.holding and now() - progress >= timeout
+
+        while self.ledger.missing(window) and not stalled() and now() < deadline:
             await asyncio.sleep(0.05)
             if window.delivered != delivered:
                 delivered, progress = window.delivered, now()

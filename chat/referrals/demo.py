@@ -1,8 +1,12 @@
 """A year of generated, anonymous figures for a demo site's statistics page (`manage.py
 load_demo_content --figures`): closed conversations with their language, topic, outcome,
-consent and waiting time, and anonymised leads with their source, status, form of
-exploitation and urgency, as retention leaves them (no text, no key, nothing about anyone).
-A `DemoFigures` row records it, and the statistics page says so while it exists.
+consent and waiting time, and closed leads with their source, form of exploitation, urgency,
+referral and consent record, in the form retention leaves a lead in (no text, no key, no
+conversation, a withdrawal code nobody holds). Unlike retention, which anonymises a lead
+`LANTERN_LEAD_RETENTION_DAYS` after it closed, they are anonymous from the start: nothing
+about them could be taken for somebody's case. A withdrawal is counted instead of a lead, as a
+real one deletes the lead. A `DemoFigures` row records it all, and the statistics page and its
+CSV say so while it exists. Only where the settings allow demo accounts (development, tests).
 
 The shape is invented but plausible: more conversations on weekdays and in the evening, a
 slow rise over the year with a campaign month, most visitors in Latvian or Russian, about one
@@ -11,15 +15,18 @@ conversation in eight ending with consent. Seeded: the same day gives the same f
 from __future__ import annotations
 
 import datetime
+import hashlib
 import random
+import secrets
 
 from django.db import transaction
 from django.utils import timezone
 
 from lantern.choices import ExploitationForm
 
+from ..consent import CONSENT_VERSION, consent_text, wording_hash
 from ..models import Conversation, Topic
-from .models import DemoFigures, Lead, Withdrawal
+from .models import ConsentRecord, DemoFigures, Lead, Withdrawal
 
 DAYS = 365
 SEED = 2016_2102
@@ -87,7 +94,10 @@ def generate(today: datetime.date | None = None) -> DemoFigures | None:
     today = today or timezone.localdate()
     rng = random.Random(SEED)  # noqa: S311 - invented figures, not security
     first = today - datetime.timedelta(days=DAYS)
-    conversations, leads, withdrawals = [], [], []
+    # Everything happened before today (a case closed later is closed "yesterday").
+    end = timezone.make_aware(datetime.datetime.combine(today, datetime.time.min))
+    wordings = {code: wording_hash(consent_text(code)) for code, _weight in LANGUAGES}
+    conversations, leads, consents, withdrawals = [], [], [], []
     for index in range(DAYS):
         day = first + datetime.timedelta(days=index)
         for _ in range(per_day(rng, day, index)):
@@ -116,43 +126,64 @@ def generate(today: datetime.date | None = None) -> DemoFigures | None:
                     accepted_at=accepted,
                     closed_at=(accepted or created) + length,
                     visitor_seen_at=(accepted or created) + length,
+                    do_not_contact=outcome == Conversation.Outcome.QUICK_EXIT,
                 )
             )
-            # A left message out of hours is a lead too, without a conversation.
+            # A consent in the chat is a lead; so is a message left by a visitor nobody
+            # answered in time.
             sources = [Lead.Source.CHAT] if consented else []
             if not answered and rng.random() < 0.2:
                 sources.append(Lead.Source.MESSAGE)
             for source in sources:
-                # Closed and anonymised, as retention leaves a lead: the referral queue's
-                # open work stays the demo's own leads.
+                if rng.random() < 0.03:  # withdrawn a few days later: the lead is gone
+                    withdrawn = day + datetime.timedelta(days=rng.randint(1, 10))
+                    if withdrawn < today:
+                        withdrawals.append(Withdrawal(date=withdrawn))
+                    continue
                 reason = pick(rng, CLOSING_REASONS)
-                closed = min(created + datetime.timedelta(days=rng.randint(5, 60)), timezone.now())
-                leads.append(
-                    Lead(
-                        source=source,
-                        status=Lead.Status.CLOSED,
-                        language=language,
-                        topic=topic,
-                        form_of_exploitation=pick(rng, FORMS),
-                        urgency=pick(rng, URGENCIES),
-                        referred_to=(
-                            pick(rng, [(target, 1) for target in Lead.ReferralTarget])
-                            if reason == Lead.ClosingReason.SUPPORTED
-                            else ""
+                closed = min(created + datetime.timedelta(days=rng.randint(5, 60)), end)
+                referred = reason == Lead.ClosingReason.SUPPORTED
+                lead = Lead(
+                    source=source,
+                    status=Lead.Status.CLOSED,
+                    language=language,
+                    topic=topic,
+                    form_of_exploitation=pick(rng, FORMS),
+                    urgency=pick(rng, URGENCIES),
+                    referred_to=(
+                        pick(rng, [(target, 1) for target in Lead.ReferralTarget])
+                        if referred
+                        else ""
+                    ),
+                    referred_at=created + (closed - created) / 2 if referred else None,
+                    closing_reason=reason,
+                    closed_at=closed,
+                    anonymised_at=closed,
+                    created_at=created,
+                )
+                leads.append(lead)
+                consents.append(
+                    ConsentRecord(
+                        lead=lead,
+                        granted_at=created,
+                        method=(
+                            ConsentRecord.Method.CHAT
+                            if source == Lead.Source.CHAT
+                            else ConsentRecord.Method.MESSAGE
                         ),
-                        closing_reason=reason,
-                        closed_at=closed,
-                        anonymised_at=closed,
-                        created_at=created,
+                        language=language,
+                        wording_version=CONSENT_VERSION,
+                        wording_hash=wordings[language],
+                        # As retention leaves it: a code nobody holds.
+                        withdrawal_code_hash=hashlib.sha256(secrets.token_bytes(32)).hexdigest(),
                     )
                 )
-                if rng.random() < 0.03:
-                    withdrawals.append(Withdrawal(date=day + datetime.timedelta(days=3)))
     Conversation.objects.bulk_create(conversations, batch_size=500)
-    # Anonymous from the start, as retention leaves a lead: no free text and no key (the
-    # manager's bulk_create makes one for each lead; the queryset's does not).
+    # No key and no free text (the manager's bulk_create makes a key for each lead; the
+    # queryset's does not).
     Lead.objects.get_queryset().bulk_create(leads, batch_size=500)
-    Withdrawal.objects.bulk_create([w for w in withdrawals if w.date < today])
+    ConsentRecord.objects.bulk_create(consents, batch_size=500)
+    Withdrawal.objects.bulk_create(withdrawals)
     return DemoFigures.objects.create(
         first_day=first,
         last_day=today - datetime.timedelta(days=1),

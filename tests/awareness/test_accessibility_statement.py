@@ -88,11 +88,6 @@ def test_the_statement_is_in_the_sitemap_in_every_language(client, tree):
         assert url_in(statement(), language) in paths, language
 
 
-def test_one_statement_under_the_home_page():
-    assert models.AccessibilityStatementPage.max_count == 1
-    assert models.AccessibilityStatementPage.parent_page_types == ["awareness.HomePage"]
-
-
 @pytest.mark.parametrize("language", ["lv", "uk"])
 def test_a_campaign_can_open_with_a_plain_language_summary(client, tree, language):
     campaign = models.CampaignPage.objects.live().get(slug_lv="darbs-arzemes")
@@ -114,3 +109,14 @@ def test_a_summary_is_short():
         block.clean(block.to_python({"heading": "In short", "points": ["A point."] * 6}))
     with pytest.raises(ValidationError):
         block.clean(block.to_python({"heading": "In short", "points": ["x" * 161]}))
+
+
+def test_the_sites_own_words_keep_the_visitors_language_on_a_fallback(client, tree):
+    page = statement()
+    for name in ("title", "introduction", "not_accessible", "feedback", "enforcement"):
+        setattr(page, f"{name}_ru", "")
+    page.save_revision().publish()
+    html = parse(client.get(url_in(page, "ru")))
+    assert html.find("main")["lang"] == "lv"  # the editor's text falls back to Latvian
+    headings = html.select("article > h2")
+    assert headings and all(h2.get("lang") == "ru" for h2 in headings)

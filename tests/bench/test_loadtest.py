@@ -202,7 +202,9 @@ async def test_a_message_refused_for_now_is_sent_again_and_a_final_refusal_is_no
         await visitor.send({"type": "message", "client_id": client_id, "text": "x"})
     visitor.on_frame({"type": "error", "code": "rate_limited", "client_id": "v1.1"}, 0.0)
     visitor.on_frame({"type": "error", "code": "closed", "client_id": "v1.2"}, 0.0)
+    assert ledger.holding == 1  # the drain waits for it
     await asyncio.sleep(0.1)
+    assert ledger.holding == 0
     assert [frame["client_id"] for frame in socket.sent] == ["v1.1", "v1.2", "v1.1"]
     assert window.resent == {"rate_limited": 1}
     assert window.refused == {"closed": 1}

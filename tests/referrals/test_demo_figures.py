@@ -14,7 +14,7 @@ from bs4 import BeautifulSoup
 
 from chat.models import Conversation
 from chat.referrals import demo
-from chat.referrals.models import DemoFigures, Lead, LeadKey
+from chat.referrals.models import DemoFigures, Lead, LeadKey, Withdrawal
 from tests.referrals.test_stats import staff
 
 pytestmark = pytest.mark.django_db
@@ -57,7 +57,22 @@ def test_a_year_of_anonymous_figures_once():
             [],
         )
     assert Lead.objects.exclude(status="closed").count() == open_leads
-    assert not leads.filter(closed_at__gt=timezone.now()).exists()
+    end = timezone.make_aware(datetime.datetime.combine(TODAY, datetime.time.min))
+    for lead in leads:
+        assert lead.created_at <= lead.closed_at <= end
+        assert lead.anonymised_at == lead.closed_at
+        assert bool(lead.referred_to) == (lead.referred_at is not None)
+        if lead.referred_at:
+            assert lead.created_at <= lead.referred_at <= lead.closed_at
+        # Its consent record, as retention keeps it, with a withdrawal code nobody holds.
+        assert lead.consent.language == lead.language
+        assert lead.consent.method == ("chat" if lead.source == "chat" else "message")
+    for conversation in conversations:
+        assert conversation.created_at <= conversation.closed_at
+        assert conversation.do_not_contact == (conversation.outcome == "quick_exit")
+    # A withdrawal deletes its lead: counted instead of one, before today.
+    withdrawn = Withdrawal.objects.filter(date__gte=figures.first_day)
+    assert withdrawn.exists() and not withdrawn.filter(date__gte=TODAY).exists()
 
     # Once: a second run generates nothing more.
     assert demo.generate(TODAY) is None
@@ -72,6 +87,15 @@ def test_the_demo_loader_generates_them_when_asked():
     call_command("load_demo_content", "--no-staff", "--figures", stdout=out)
     assert DemoFigures.objects.count() == 1
     assert "demo figures" in out.getvalue()
+
+
+def test_never_where_the_settings_allow_no_demo_accounts(settings):
+    # Invented rows in the real tables: not on a production site.
+    settings.LANTERN_DEMO_ACCOUNTS = False
+    out = io.StringIO()
+    call_command("load_demo_content", "--no-staff", "--figures", stdout=out)
+    assert not DemoFigures.objects.exists()
+    assert "Demo figures: none generated" in out.getvalue()
 
 
 def test_the_statistics_say_they_hold_demo_data():

@@ -373,14 +373,16 @@ class Command(BaseCommand):
             action="store_true",
             help=(
                 "Also generate a year of anonymous conversation and lead figures for the "
-                "statistics page, once; the page says they are demo data."
+                "statistics page, once, where the settings allow demo accounts; the page says "
+                "they are demo data."
             ),
         )
 
     def handle(self, *args, no_staff: bool = False, figures: bool = False, **options):
         # Accounts with passwords anyone running the command can know: only where the
         # settings say this is a development or test site.
-        staff = not no_staff and getattr(settings, "LANTERN_DEMO_ACCOUNTS", False)
+        staff_allowed = getattr(settings, "LANTERN_DEMO_ACCOUNTS", False)
+        staff = not no_staff and staff_allowed
         loader = Loader(self.stdout)
         # Assigning a translated field (`page.slug = ...`) writes the active language's column:
         # whatever language the caller has active, build in the default one.
@@ -391,7 +393,9 @@ class Command(BaseCommand):
             loader.load_settings()
             loader.load_canned_responses()
             logins = loader.load_staff() if staff else []
-            if figures and (generated := demo_figures.generate()) is not None:
+            # Invented rows in the real tables: only on a development or test site, as the
+            # demo accounts.
+            if figures and staff_allowed and (generated := demo_figures.generate()) is not None:
                 loader.note(
                     "generated",
                     f"demo figures: {generated.conversations} conversations, "
@@ -405,6 +409,13 @@ class Command(BaseCommand):
             self.stdout.write(
                 self.style.WARNING(
                     "Demo staff accounts: none created, these settings do not allow them "
+                    "(LANTERN_DEMO_ACCOUNTS is on in the development and test settings only)."
+                )
+            )
+        if figures and not staff_allowed:
+            self.stdout.write(
+                self.style.WARNING(
+                    "Demo figures: none generated, these settings do not allow them "
                     "(LANTERN_DEMO_ACCOUNTS is on in the development and test settings only)."
                 )
             )
