@@ -133,7 +133,10 @@ def test_a_full_queue_gives_the_hotline_112_and_leave_a_message(
 
     open_console(new_context, operator_state)
     page = new_context().new_page()
-    open_chat(page, e2e_site, "uk")
+    # The queue fills after the availability answer came (before it, the panel would show
+    # "nobody can answer" at once, and there would be no start to refuse).
+    with page.expect_response(lambda response: "/chat/availability/" in response.url):
+        open_chat(page, e2e_site, "uk")
     expect(page.locator("[data-view=intro]")).to_be_visible()
     assert chat_ready.run(FILL_QUEUE, count=protocol.MAX_WAITING) == protocol.MAX_WAITING
     page.locator("[data-chat-start-button]").click()
