@@ -7,6 +7,8 @@ from django.dispatch import receiver
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from chat.models import ChatRules
+
 from .cache import clear_page_cache
 from .models import ChatOpeningHours, HelpService, Hotline, SafetySettings
 
@@ -34,5 +36,6 @@ def clear_on_publish(sender, **kwargs):
 @receiver(post_save, sender=SafetySettings)
 @receiver(post_save, sender=ChatOpeningHours)
 @receiver(post_delete, sender=ChatOpeningHours)
+@receiver(post_save, sender=ChatRules)
 def clear_on_change(sender, **kwargs):
     clear_now_and_on_commit()

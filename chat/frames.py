@@ -22,7 +22,7 @@ from lantern.choices import ExploitationForm
 
 from . import protocol
 from .consent import CONSENT_VERSION, consent_text
-from .models import Conversation, Message, Topic
+from .models import ChatRules, Conversation, Message, Topic
 from .protocol import ChatError
 from .referrals.models import Lead
 from .sanitize import clean_text, link_segments
@@ -122,6 +122,7 @@ def _column_range(model, name: str) -> tuple[int, int]:
 
 SEQ_RANGE = _column_range(Message, "seq")
 CONVERSATION_ID_RANGE = _column_range(Conversation, "id")
+RULES_VERSION_RANGE = _column_range(ChatRules, "id")
 
 
 def check_seq(value) -> int:
@@ -143,6 +144,18 @@ def is_conversation_id(value) -> bool:
 def check_conversation_id(value) -> int:
     if not is_conversation_id(value):
         raise ChatError(protocol.ERROR_INVALID, field="conversation")
+    return value
+
+
+def check_rules_version(value) -> int | None:
+    """The version of the chat rules a visitor was shown (`rules`, optional: None for the
+    current one). Whether that version exists is the action's to check."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ChatError(protocol.ERROR_INVALID, field="rules")
+    if not 1 <= value <= RULES_VERSION_RANGE[1]:
+        raise ChatError(protocol.ERROR_INVALID, field="rules")
     return value
 
 
@@ -223,6 +236,7 @@ class ConsentAnswer:
     grant: bool
     transcript: bool
     contact: str
+    rules: int | None = None  # the version of the chat rules shown (None: the current one)
 
 
 def check_consent(data: dict) -> ConsentAnswer:
@@ -237,7 +251,12 @@ def check_consent(data: dict) -> ConsentAnswer:
     contact = clean_text(contact)
     if len(contact) > 500:
         raise ChatError(protocol.ERROR_TOO_LONG, field="contact", limit=500)
-    return ConsentAnswer(grant=grant, transcript=grant and transcript, contact=contact)
+    return ConsentAnswer(
+        grant=grant,
+        transcript=grant and transcript,
+        contact=contact,
+        rules=check_rules_version(data.get("rules")),
+    )
 
 
 @dataclass
@@ -246,6 +265,7 @@ class LeftMessage:
     topic: str
     what_happened: str
     contact: str
+    rules: int | None = None  # the version of the chat rules shown (None: the current one)
 
 
 def check_leave_message(data: dict) -> LeftMessage:
@@ -260,6 +280,7 @@ def check_leave_message(data: dict) -> LeftMessage:
         topic=check_topic(data.get("topic")),
         what_happened=check_text(data.get("text"), protocol.MAX_NOTE_CHARS),
         contact=clean_text(contact),
+        rules=check_rules_version(data.get("rules")),
     )
 
 
@@ -328,9 +349,14 @@ def for_reader(frame: dict, language: str, *, for_staff: bool) -> dict:
     return frame
 
 
-def consent_frame(language: str) -> dict:
-    return {
+def consent_frame(language: str, rules: ChatRules | None) -> dict:
+    """The consent question, with the chat rules shown again (`rules`: the current version,
+    which the visitor's answer names)."""
+    frame: dict[str, object] = {
         "type": "consent_request",
         "version": CONSENT_VERSION,
         "text": consent_text(language),
     }
+    if rules is not None:
+        frame["rules"] = {"version": rules.version, "paragraphs": rules.paragraphs(language)}
+    return frame

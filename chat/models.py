@@ -27,6 +27,8 @@ from wagtail.search import index
 
 from .crypto import SealedTextField
 
+RULES_MAX_CHARS = 800  # the chat rules, in each language
+
 
 class Topic(models.TextChoices):
     WORK = "work", _("Work or a job offer abroad")
@@ -234,3 +236,59 @@ class CannedResponse(index.Indexed, models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class ChatRulesQuerySet(models.QuerySet):
+    def current(self) -> ChatRules | None:
+        """The version the widget shows now: the newest."""
+        return ChatRules.objects.order_by("-pk").first()
+
+
+class ChatRules(models.Model):
+    """What staff will and will not do with what a visitor writes, in two or three sentences:
+    said before the first word (the widget's start and leave-a-message views) and again in the
+    consent step. A change is a new version (the number is the row's id); a version is never
+    edited or deleted, since a consent record names the version the visitor was shown
+    (chat/wagtail_hooks.py lets moderators write a new one)."""
+
+    objects: ClassVar[ChatRulesQuerySet] = ChatRulesQuerySet.as_manager()  # type: ignore[assignment]
+
+    text = models.TextField(
+        _("what we do with what you write"),
+        max_length=RULES_MAX_CHARS,
+        help_text=_(
+            "Two or three sentences, in plain words: what staff will and will not do with "
+            "what a visitor writes (no one is contacted without their consent), and the "
+            "exceptions, if there are any (such as a child in immediate danger). A blank line "
+            "starts a new paragraph."
+        ),
+    )
+    created_at = models.DateTimeField(_("written"), default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("written by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        ordering = ["-pk"]
+        verbose_name = _("chat rules")
+        verbose_name_plural = _("chat rules")
+
+    def __str__(self) -> str:
+        return _("Version %(version)s of %(date)s") % {
+            "version": self.pk,
+            "date": f"{timezone.localtime(self.created_at):%Y-%m-%d %H:%M}",
+        }
+
+    @property
+    def version(self) -> int:
+        return self.pk
+
+    def paragraphs(self, language: str) -> list[str]:
+        """The rules in `language` (every version has all four), one string per paragraph."""
+        text = getattr(self, f"text_{language}", None) or self.text
+        return [part.strip() for part in text.replace("\r\n", "\n").split("\n\n") if part.strip()]

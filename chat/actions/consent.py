@@ -7,7 +7,7 @@ from django.db import transaction
 from .. import protocol
 from ..announce import announce, announce_queue, conversation_group
 from ..frames import ConsentAnswer, LeftMessage
-from ..models import Conversation
+from ..models import ChatRules, Conversation
 from ..protocol import ChatError
 from ..referrals import actions as leads
 from ..referrals.models import ConsentRecord, Lead
@@ -28,6 +28,17 @@ def do_request_consent(conversation: Conversation) -> None:
             conversation_group(conversation.pk),
             {"type": "chat.consent_request", "id": conversation.pk},
         )
+
+
+def rules_shown(version: int | None) -> ChatRules | None:
+    """The chat rules a visitor was shown: the version their answer names (refused if there is
+    no such version), or the current one if it names none."""
+    if version is None:
+        return ChatRules.objects.current()
+    rules = ChatRules.objects.filter(pk=version).first()
+    if rules is None:
+        raise ChatError(protocol.ERROR_INVALID, field="rules")
+    return rules
 
 
 def do_answer_consent(conversation_id: int, answer: ConsentAnswer) -> str | None:
@@ -51,6 +62,7 @@ def do_answer_consent(conversation_id: int, answer: ConsentAnswer) -> str | None
                 topic=conversation.topic,
                 transcript=answer.transcript,
                 contact=answer.contact,
+                rules=rules_shown(answer.rules),
                 conversation=conversation,
                 created_by=conversation.operator,
             )
@@ -85,6 +97,7 @@ def do_leave_message(message: LeftMessage) -> str:
             topic=message.topic,
             transcript=False,
             contact=message.contact,
+            rules=rules_shown(message.rules),
             what_happened=message.what_happened,
         )
     return code

@@ -21,7 +21,7 @@ from ..frames import (
     check_text,
     consent_frame,
 )
-from ..models import Conversation, Message
+from ..models import ChatRules, Conversation, Message
 from ..protocol import ChatError
 from .base import QUEUE_SETTLE_SECONDS, ChatConsumer, log_failure
 from .sightings import sightings
@@ -140,7 +140,7 @@ class VisitorConsumer(ChatConsumer):
         if conversation.status == Conversation.Status.WAITING:
             await self.send_json(await db(conversations.queue_position)(conversation))
         if conversation.consent == Conversation.Consent.ASKED:
-            await self.send_json(consent_frame(conversation.language))
+            await self.send_consent_request(conversation.language)
 
     # --- frames ---------------------------------------------------------------------------
 
@@ -262,6 +262,10 @@ class VisitorConsumer(ChatConsumer):
             {"type": "consent_recorded", "granted": answer.grant, "withdrawal_code": code}
         )
 
+    async def send_consent_request(self, language: str) -> None:
+        rules = await db(ChatRules.objects.current)()
+        await self.send_json(consent_frame(language, rules))
+
     async def on_consent_wording(self, data: dict) -> None:
         """The visitor is about to end the chat: show the consent question first. A waiting
         visitor has told nobody anything yet, so there is nothing to consent to."""
@@ -270,7 +274,7 @@ class VisitorConsumer(ChatConsumer):
         if conversation.status == Conversation.Status.WAITING:
             await self._end(quick_exit=False)
             return
-        await self.send_json(consent_frame(conversation.language))
+        await self.send_consent_request(conversation.language)
 
     async def on_end(self, data: dict) -> None:
         await self._end(quick_exit=False)
@@ -312,7 +316,7 @@ class VisitorConsumer(ChatConsumer):
 
     async def chat_consent_request(self, event: dict) -> None:
         conversation = await db(Conversation.objects.get)(pk=event["id"])
-        await self.send_json(consent_frame(conversation.language))
+        await self.send_consent_request(conversation.language)
 
     async def chat_closed(self, event: dict) -> None:
         await self.send_json({"type": "ended", "outcome": event["outcome"]})

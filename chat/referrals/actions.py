@@ -324,11 +324,13 @@ def do_create_from_consent(
     topic: str,
     transcript: bool,
     contact: str,
+    rules=None,
     created_by=None,
     **fields,
 ) -> tuple[Lead, str]:
     """The lead a visitor's consent creates (in a chat, or with a left message), its consent
-    record (what it covers, the wording agreed to) and its creation's audit entry. Returns the
+    record (what it covers, the wording agreed to, the chat rules shown: a
+    `chat.models.ChatRules` or None) and its creation's audit entry. Returns the
     lead and the withdrawal code, shown to the visitor once and kept only as a hash."""
     from chat.consent import (
         CONSENT_VERSION,
@@ -357,6 +359,7 @@ def do_create_from_consent(
         wording_hash=wording_hash(consent_text(language)),
         covers_transcript=transcript,
         covers_contact=bool(contact),
+        rules=rules,
         withdrawal_code_hash=hash_withdrawal_code(code),
     )
     audit.log(created_by, lead, audit.CREATE, {"source": source})

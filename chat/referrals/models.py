@@ -193,6 +193,15 @@ class ConsentRecord(models.Model):
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
     wording_version = models.CharField(_("wording version"), max_length=32)
     wording_hash = models.CharField(_("wording hash (SHA-256)"), max_length=64)
+    # The chat rules the visitor was shown (chat.models.ChatRules); empty before they existed.
+    rules = models.ForeignKey(
+        "chat.ChatRules",
+        verbose_name=_("chat rules shown"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     covers_transcript = models.BooleanField(_("covers the transcript"), default=False)
     covers_contact = models.BooleanField(_("covers contact details"), default=False)
     # "<key id>$<HMAC-SHA256 hex>" (chat.consent); after anonymisation, a random value.

@@ -274,9 +274,14 @@ class LeadView(
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         lead = self.lead
+        consent = getattr(lead, "consent", None)
+        language = consent.language if consent is not None else lead.language
+        rules = consent.rules if consent is not None else None
         context.update(
             lead=lead,
-            consent=getattr(lead, "consent", None),
+            consent=consent,
+            # The chat rules the visitor was shown, as they read them.
+            consent_rules_paragraphs=rules.paragraphs(language) if rules else [],
             topic=dict(Topic.choices).get(lead.topic, lead.topic),
             contact_covered=actions.covers(lead, "contact"),
             show_transcript=self.show_transcript,

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from chat import protocol
 from chat.consent import consent_text
-from chat.models import Topic
+from chat.models import ChatRules, Topic
 
 register = template.Library()
 
@@ -41,13 +41,18 @@ def chat_protocol():
 
 @register.simple_tag
 def chat_widget_config() -> dict:
+    rules = ChatRules.objects.current()
     return {
         "topics": [{"value": value, "label": str(label)} for value, label in Topic.choices],
         # The wording the leave-a-message form shows; in a chat the server sends it.
         "consent_paragraphs": consent_text(get_language()).split("\n\n"),
+        # The chat rules, said before the first word (the start and leave-a-message views);
+        # the consent step shows the version the server sends with its question.
+        "rules_paragraphs": rules.paragraphs(get_language()) if rules else [],
         "max_length": protocol.MAX_MESSAGE_CHARS,
         "client": {
             "strings": widget_strings(),
+            "rulesVersion": rules.version if rules else None,
         },
     }
 

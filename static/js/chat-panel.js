@@ -56,6 +56,9 @@ export function start() {
   var leaveSummary = $("[data-chat-leave-summary]");
   var consentForm = $("[data-chat-consent]");
   var consentText = $("[data-view=consent] [data-consent-text]");
+  var consentRules = $("[data-consent-rules]");
+  // The version of the chat rules the consent step shows (the server's, with its question).
+  var consentRulesVersion = null;
   var grantedNotice = $("[data-chat-granted]");
   var views = root.querySelectorAll("[data-view]");
 
@@ -663,12 +666,24 @@ export function start() {
 
   function onConsentRequest(frame) {
     renderParagraphs(consentText, frame.text);
+    // The chat rules, shown again; the answer names the version shown.
+    var rulesText = $("[data-consent-rules-text]");
+    rulesText.textContent = "";
+    (frame.rules ? frame.rules.paragraphs : []).forEach(function (paragraph) {
+      var p = document.createElement("p");
+      p.textContent = paragraph;
+      rulesText.appendChild(p);
+    });
+    consentRules.hidden = !frame.rules;
+    consentRulesVersion = frame.rules ? frame.rules.version : null;
     // The wording comes in the conversation's language, which may not be the page's.
-    if (language !== root.getAttribute("data-language")) {
-      consentText.lang = language;
-    } else {
-      consentText.removeAttribute("lang");
-    }
+    [consentText, rulesText].forEach(function (node) {
+      if (language !== root.getAttribute("data-language")) {
+        node.lang = language;
+      } else {
+        node.removeAttribute("lang");
+      }
+    });
     if (currentView !== "consent") {
       consentForm.reset(); // asked again while answering (the adviser ended): keep what is typed
     }
@@ -968,7 +983,8 @@ export function start() {
       topic: topic ? topic.value : "unsaid",
       text: text,
       contact: leaveForm.contact.value.trim(),
-      consent: true
+      consent: true,
+      rules: config.rulesVersion // the version shown above, with the page
     };
     leaving = true;
     ended = false;
@@ -1031,13 +1047,14 @@ export function start() {
       type: "consent",
       grant: true,
       transcript: consentForm.transcript.checked,
-      contact: consentForm.contact.value.trim()
+      contact: consentForm.contact.value.trim(),
+      rules: consentRulesVersion
     });
   });
 
   $("[data-consent-decline]").addEventListener("click", function () {
     consentForm.querySelectorAll("button").forEach(function (button) { button.disabled = true; });
-    send({ type: "consent", grant: false });
+    send({ type: "consent", grant: false, rules: consentRulesVersion });
   });
 
   $("[data-chat-restart]").addEventListener("click", function () {

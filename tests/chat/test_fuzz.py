@@ -317,11 +317,16 @@ class Endpoint:
                 )
 
     async def still_answers(self) -> None:
-        """The last socket, unless it was closed (as documented), answers a ping."""
+        """The last socket, unless it was closed (as documented), answers a ping.
+
+        A close that the socket's own frames caused may come after the pong of the batch that
+        caused it: the end of a conversation, or its being taken up by another socket, reaches
+        the socket as a message of its group through the channel layer, behind the frames the
+        socket answers itself. So a second ping asks again; `barrier` records a ping left
+        unanswered, and `check` a close that is not documented."""
         await self.barrier()
-        if self.client is not None:
-            await self.barrier()
-            assert self.client.close_code is None
+        await self.barrier()
+        assert self.client is None or self.client.close_code is None
 
 
 async def fuzz(endpoint: Endpoint, build, types: list[str], frames: int) -> None:

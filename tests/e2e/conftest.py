@@ -474,14 +474,22 @@ def screenshot(page, name: str) -> None:
 
 
 def chat_strings(e2e_db, language: str) -> dict:
-    """The widget's texts in `language`, as the server renders them (its translations)."""
+    """The widget's texts in `language`, as the server renders them (its translations), and
+    the chat rules it shows (`rules`: paragraphs, `rulesVersion`)."""
     return e2e_db.run(
         """
 from django.utils import translation
 from chat.consent import consent_text
+from chat.models import ChatRules
 from chat.templatetags.chat_tags import widget_strings
+rules = ChatRules.objects.current()
 with translation.override(language):
-    result = {**widget_strings(), "consentText": consent_text(language)}
+    result = {
+        **widget_strings(),
+        "consentText": consent_text(language),
+        "rules": rules.paragraphs(language),
+        "rulesVersion": rules.version,
+    }
 """,
         language=language,
     )

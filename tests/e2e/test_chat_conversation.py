@@ -429,6 +429,7 @@ result = {
         "code_ok": record.withdrawal_code_hash == hash_withdrawal_code(code),
         "covers_transcript": record.covers_transcript,
         "covers_contact": record.covers_contact,
+        "rules": record.rules_id,
     },
 }
 """
@@ -441,6 +442,9 @@ def test_consent_and_lead(new_context, operator_state, e2e_site, chat_ready, cha
     _context, visitor = visitor_page(new_context)
 
     open_chat(visitor, e2e_site, "ru")
+    # Before the first word: what staff will and will not do with it, in Russian.
+    intro = visitor.locator("[data-view=intro]")
+    assert intro.locator("[data-chat-rules] p").all_inner_texts() == strings["rules"]
     start_chat(visitor, topic="relationship")
     conversation = accept_first(console)
     card = conversation_in(console, conversation)
@@ -456,6 +460,9 @@ def test_consent_and_lead(new_context, operator_state, e2e_site, chat_ready, cha
     expect(consent.locator("[data-consent-ending]")).to_be_hidden()
     paragraphs = consent.locator("[data-consent-text] p").all_inner_texts()
     assert paragraphs == strings["consentText"].split("\n\n")
+    # The chat rules, shown again; the consent records that version.
+    expect(consent.locator("[data-consent-rules]")).to_be_visible()
+    assert consent.locator("[data-consent-rules] p").all_inner_texts() == strings["rules"]
     consent.locator("input[name=transcript]").check()
     consent.locator("#chat-consent-contact").fill("Telegram, по будням после 18:00")
     consent.locator("[data-consent-grant]").click()
@@ -531,6 +538,7 @@ def test_consent_and_lead(new_context, operator_state, e2e_site, chat_ready, cha
             "code_ok": True,
             "covers_transcript": True,
             "covers_contact": True,
+            "rules": strings["rulesVersion"],
         },
     }
     assert said_by == [

@@ -155,6 +155,8 @@ def test_closed_then_leave_a_message(page, e2e_site, chat_ready, chat_operator):
     paragraphs = leave.locator(".chat__consent-text p").all_inner_texts()
     assert paragraphs[0] == first_paragraph
     assert paragraphs == strings["consentText"].split("\n\n")
+    # Before the first word: what staff will and will not do with it, in Latvian.
+    assert leave.locator("[data-chat-rules] p").all_inner_texts() == strings["rules"]
 
     # Without consent nothing is sent.
     page.locator("#chat-leave-text").fill("Mans darba devējs paņēma manu pasi.")
@@ -196,6 +198,7 @@ result = {
     "consent_language": record.language, "wording_ok": record.wording_hash
         == wording_hash(consent_text(record.language)),
     "covers_contact": record.covers_contact, "covers_transcript": record.covers_transcript,
+    "rules": record.rules_id,
 }
 """,
         code=code,
@@ -211,6 +214,7 @@ result = {
         "wording_ok": True,
         "covers_contact": True,
         "covers_transcript": False,
+        "rules": strings["rulesVersion"],
     }
     # The code itself is stored nowhere: only its hash.
     assert hashlib.sha256(code.encode()).hexdigest() not in str(lead)
