@@ -173,10 +173,48 @@ def chromium_executable() -> str:
     return path
 
 
+# settings module -> a migrated database with the demo content (a file of its own, never
+# served) and its site data: built by the first server of the session, copied for the others.
+_BUILT_DATABASES: dict[str, tuple[Path, dict]] = {}
+
+
+def _fresh_database(settings_module: str, env: dict[str, str], path: Path) -> dict:
+    """Put a migrated database with the demo content at `path`; returns its site data.
+
+    Migrating and loading the demo take about 20 s, the same for every server of a settings
+    module: what `serve_site`'s `extra_env` changes is read by the server at run time (a time
+    limit, whether a second factor is required), never stored. So the first server builds the
+    database and keeps a copy, and the next ones start from a copy of that copy."""
+    built = _BUILT_DATABASES.get(settings_module)
+    if built is None:
+        _run(["migrate", "--noinput"], env)
+        _run(["load_demo_content"], env)
+        output = _run(["shell", "-c", "from tests.e2e.site_data import dump; dump()"], env)
+        try:
+            data = json.loads(output.split(BEGIN, 1)[1].split(END, 1)[0])
+        except (IndexError, ValueError) as error:
+            pytest.fail(f"could not read the site data ({error}):\n{output[-3000:]}")
+        keep = Path(tempfile.mkdtemp(prefix="lantern-e2e-built-")) / "built.sqlite3"
+        shutil.copyfile(path, keep)
+        built = _BUILT_DATABASES[settings_module] = (keep, data)
+    else:
+        shutil.copyfile(built[0], path)
+    return json.loads(json.dumps(built[1]))  # each server's own copy
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _remove_built_databases():
+    yield
+    for path, _data in _BUILT_DATABASES.values():
+        shutil.rmtree(path.parent, ignore_errors=True)
+    _BUILT_DATABASES.clear()
+
+
 @contextlib.contextmanager
 def serve_site(**extra_env: str):
     """A test server of its own: fresh database, demo content, daphne on a free port.
-    `extra_env`: settings from the environment for this server (e.g. LANTERN_REQUIRE_2FA)."""
+    `extra_env`: settings from the environment for this server (e.g. LANTERN_REQUIRE_2FA),
+    read at run time (the database is the same for every server: `_fresh_database`)."""
     workdir = Path(tempfile.mkdtemp(prefix="lantern-e2e-"))
     # LANTERN_E2E_SETTINGS: another settings module for the server, e.g. one that puts
     # changed templates first to check that these tests catch a regression.
@@ -199,13 +237,7 @@ def serve_site(**extra_env: str):
         cwd=REPO,
     )
     try:
-        _run(["migrate", "--noinput"], env)
-        _run(["load_demo_content"], env)
-        output = _run(["shell", "-c", "from tests.e2e.site_data import dump; dump()"], env)
-        try:
-            data = json.loads(output.split(BEGIN, 1)[1].split(END, 1)[0])
-        except (IndexError, ValueError) as error:
-            pytest.fail(f"could not read the site data ({error}):\n{output[-3000:]}")
+        data = _fresh_database(settings_module, env, workdir / "e2e.sqlite3")
         try:
             server.start()
         except DaphneError as error:
