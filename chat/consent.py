@@ -58,6 +58,16 @@ def new_withdrawal_code() -> str:
     return f"{code[:5]}-{code[5:]}"
 
 
+# A return code reopens a consented lead's thread (chat.referrals.thread): longer than a
+# withdrawal code and grouped otherwise (ABCD-EFGH-JKLM), so that neither is taken for the other.
+RETURN_CODE_LENGTH = 12
+
+
+def new_return_code() -> str:
+    code = "".join(secrets.choice(CODE_ALPHABET) for _ in range(RETURN_CODE_LENGTH))
+    return "-".join(code[start : start + 4] for start in range(0, RETURN_CODE_LENGTH, 4))
+
+
 def normalise_withdrawal_code(code: str) -> str:
     """A withdrawal code as typed (any case, with or without the dash, spaces) as it was
     given: letters and digits only, upper case."""
@@ -96,11 +106,12 @@ def withdrawal_key_id(key: str) -> str:
     return mac.hexdigest()[:KEY_ID_LENGTH]
 
 
-def withdrawal_code_digest(code: str) -> str:
+def withdrawal_code_digest(code: str, purpose: str = "withdrawal") -> str:
     """The unkeyed SHA-256 digest of a code (hex): what was stored before keys, and what the
-    keyed hash is taken over. Never stored by itself any more."""
+    keyed hash is taken over. Never stored by itself any more. `purpose` keeps a return code's
+    hashes apart from a withdrawal code's."""
     normalised = normalise_withdrawal_code(code)
-    return hashlib.sha256(f"withdrawal:{normalised}".encode()).hexdigest()
+    return hashlib.sha256(f"{purpose}:{normalised}".encode()).hexdigest()
 
 
 def wrap_withdrawal_digest(digest: str, key: str) -> str:
@@ -117,4 +128,16 @@ def hash_withdrawal_code(code: str) -> str:
 def withdrawal_code_lookups(code: str) -> list[str]:
     """Every stored form `code` may have: one per configured key (the current one first)."""
     digest = withdrawal_code_digest(code)
+    return [wrap_withdrawal_digest(digest, key) for key in withdrawal_code_keys()]
+
+
+def hash_return_code(code: str) -> str:
+    """What is stored for a new return code: its keyed hash under the current key (the keys of
+    the withdrawal codes, over a digest of their own)."""
+    return wrap_withdrawal_digest(withdrawal_code_digest(code, "return"), withdrawal_code_keys()[0])
+
+
+def return_code_lookups(code: str) -> list[str]:
+    """Every stored form a return code may have: one per configured key."""
+    digest = withdrawal_code_digest(code, "return")
     return [wrap_withdrawal_digest(digest, key) for key in withdrawal_code_keys()]

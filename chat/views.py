@@ -1,12 +1,15 @@
-"""HTTP views of the chat: the widget's availability check and the operator console."""
+"""HTTP views of the chat: the widget's availability check, the operator console, and the
+operator's answer to a person who came back with their return code."""
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
 from django.http import HttpRequest, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods
 
 from awareness import directory
 from awareness.models import HelpService
@@ -19,6 +22,8 @@ from .announce import layer_reachable
 from .consumers.base import log_failure
 from .db import db
 from .models import CannedResponse, Topic
+from .referrals import audit, thread
+from .referrals.forms import ThreadAnswerForm
 from .referrals.models import Lead
 
 
@@ -54,7 +59,53 @@ async def availability(request: HttpRequest) -> JsonResponse:
 
 @permission_required(OPERATE_PERMISSION, raise_exception=True)
 def console(request: HttpRequest):
-    return render(request, "chat/console.html", {"console": console_config(request.user)})
+    return render(
+        request,
+        "chat/console.html",
+        {
+            "console": console_config(request.user),
+            # Beside the live queue: people who came back with their return code and wrote.
+            "replies": list(thread.waiting()[:REPLIES_SHOWN]),
+        },
+    )
+
+
+REPLIES_SHOWN = 50
+
+
+@permission_required(OPERATE_PERMISSION, raise_exception=True)
+@require_http_methods(["GET", "POST"])
+def reply(request: HttpRequest, pk: int):
+    """An operator answers a person who came back with their return code: the lead's thread
+    only (not the lead's details, which are the caseworkers'), and the answer form."""
+    lead = get_object_or_404(Lead.objects.select_related("consent"), pk=pk, anonymised_at=None)
+    form = ThreadAnswerForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            text = thread.check_text(form.cleaned_data["text"])
+        except ValueError:
+            form.add_error("text", _("Write the answer first."))
+        else:
+            thread.do_staff_answers(request.user, lead, text)
+            messages.success(
+                request, _("Your answer waits for the person: they read it when they come back.")
+            )
+            return redirect("chat_console")
+    if request.method == "GET":
+        audit.log(request.user, lead, audit.VIEW, {"page": "thread"})
+    lead.refresh_from_db(fields=["reply_waiting_since"])
+    return render(
+        request,
+        "chat/reply.html",
+        {
+            "lead": lead,
+            "entries": thread.entries(lead),
+            "answer_form": form,
+            "answer_url": reverse("chat_reply", args=[lead.pk]),
+            "anonymised": False,
+            "topic": dict(Topic.choices).get(lead.topic, lead.topic),
+        },
+    )
 
 
 def console_config(user) -> dict:

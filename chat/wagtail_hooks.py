@@ -25,7 +25,10 @@ class OperatorMenuItem(MenuItem):
 
 @hooks.register("register_admin_urls")
 def register_console_url():
-    return [path("chat/console/", views.console, name="chat_console")]
+    return [
+        path("chat/console/", views.console, name="chat_console"),
+        path("chat/replies/<int:pk>/", views.reply, name="chat_reply"),
+    ]
 
 
 @hooks.register("register_admin_menu_item")

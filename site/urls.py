@@ -80,6 +80,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", awareness_views.search, name="search"),
     path("withdraw/", referral_views.withdraw, name="withdraw"),
+    path("return/", referral_views.come_back, name="come_back"),
     # Wagtail's own sign-in form for restricted pages would check passwords without the
     # throttle, the proof of work and the second factor: everybody signs in at the admin's.
     path(

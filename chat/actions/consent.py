@@ -41,8 +41,8 @@ def rules_shown(version: int | None) -> ChatRules | None:
     return rules
 
 
-def do_answer_consent(conversation_id: int, answer: ConsentAnswer) -> str | None:
-    """Record the visitor's answer. Granting creates the lead and returns the withdrawal code
+def do_answer_consent(conversation_id: int, answer: ConsentAnswer) -> leads.Consented | None:
+    """Record the visitor's answer. Granting creates the lead and returns it with its codes
     (shown to the visitor once). Declining ends with the messages deleted at close."""
     with transaction.atomic():
         conversation = Conversation.objects.select_for_update().get(pk=conversation_id)
@@ -53,9 +53,9 @@ def do_answer_consent(conversation_id: int, answer: ConsentAnswer) -> str | None
         if conversation.status == Conversation.Status.WAITING:
             # Nobody has talked with the visitor yet: there is nothing to pass on.
             raise ChatError(protocol.ERROR_STATE)
-        code = None
+        consented = None
         if answer.grant:
-            _lead, code = leads.do_create_from_consent(
+            consented = leads.do_create_from_consent(
                 source=Lead.Source.CHAT,
                 method=ConsentRecord.Method.CHAT,
                 language=conversation.language,
@@ -83,14 +83,14 @@ def do_answer_consent(conversation_id: int, answer: ConsentAnswer) -> str | None
         if conversation.status == Conversation.Status.ENDING:
             do_close(conversation.pk, conversation.outcome or Conversation.Outcome.OPERATOR_ENDED)
         announce_queue()
-    return code
+    return consented
 
 
-def do_leave_message(message: LeftMessage) -> str:
-    """A self-referral left when nobody is online: a consented lead. Returns the withdrawal
-    code."""
+def do_leave_message(message: LeftMessage) -> leads.Consented:
+    """A self-referral left when nobody is online: a consented lead, whose thread the person
+    can come back to with the return code (chat.referrals.thread). Returns it with its codes."""
     with transaction.atomic():
-        _lead, code = leads.do_create_from_consent(
+        return leads.do_create_from_consent(
             source=Lead.Source.MESSAGE,
             method=ConsentRecord.Method.MESSAGE,
             language=message.language,
@@ -100,7 +100,6 @@ def do_leave_message(message: LeftMessage) -> str:
             rules=rules_shown(message.rules),
             what_happened=message.what_happened,
         )
-    return code
 
 
 def do_update_lead(user, conversation: Conversation, fields: dict) -> Lead:

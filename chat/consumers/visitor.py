@@ -257,9 +257,14 @@ class VisitorConsumer(ChatConsumer):
     async def on_consent(self, data: dict) -> None:
         conversation_id = self.require_conversation()
         answer = check_consent(data)
-        code = await self.act(do_answer_consent, conversation_id, answer)
+        consented = await self.act(do_answer_consent, conversation_id, answer)
         await self.send_json(
-            {"type": "consent_recorded", "granted": answer.grant, "withdrawal_code": code}
+            {
+                "type": "consent_recorded",
+                "granted": answer.grant,
+                "withdrawal_code": consented.withdrawal_code if consented else None,
+                "return_code": consented.return_code if consented else None,
+            }
         )
 
     async def send_consent_request(self, language: str) -> None:
@@ -294,8 +299,14 @@ class VisitorConsumer(ChatConsumer):
         message = check_leave_message(data)
         self.language = message.language
         await self.require_proof(data, "leave_message")
-        code = await self.act(do_leave_message, message)
-        await self.send_json({"type": "message_left", "withdrawal_code": code})
+        consented = await self.act(do_leave_message, message)
+        await self.send_json(
+            {
+                "type": "message_left",
+                "withdrawal_code": consented.withdrawal_code,
+                "return_code": consented.return_code,
+            }
+        )
 
     # --- channel layer events -------------------------------------------------------------
 

@@ -22,6 +22,7 @@ after a referral) and starts the retention clock (`closed_at`), which reopening 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
@@ -316,6 +317,15 @@ def _apply(user, locked: Lead, changes: dict) -> list[str]:
 OPERATOR_FIELDS = ("form_of_exploitation", "urgency", "location", "summary", "safe_contact")
 
 
+class Consented(NamedTuple):
+    """What a consent creates: the lead, and the codes shown to the person once (only their
+    keyed hashes are kept): to withdraw, and to come back to the lead's thread."""
+
+    lead: Lead
+    withdrawal_code: str
+    return_code: str
+
+
 def do_create_from_consent(
     *,
     source: str,
@@ -327,15 +337,17 @@ def do_create_from_consent(
     rules=None,
     created_by=None,
     **fields,
-) -> tuple[Lead, str]:
+) -> Consented:
     """The lead a visitor's consent creates (in a chat, or with a left message), its consent
     record (what it covers, the wording agreed to, the chat rules shown: a
     `chat.models.ChatRules` or None) and its creation's audit entry. Returns the
-    lead and the withdrawal code, shown to the visitor once and kept only as a hash."""
+    lead and its two codes, shown to the visitor once and kept only as hashes."""
     from chat.consent import (
         CONSENT_VERSION,
         consent_text,
+        hash_return_code,
         hash_withdrawal_code,
+        new_return_code,
         new_withdrawal_code,
         wording_hash,
     )
@@ -343,6 +355,7 @@ def do_create_from_consent(
     from .notify import notify_new_lead
 
     code = new_withdrawal_code()
+    return_code = new_return_code()
     lead = Lead.objects.create(
         source=source,
         language=language,
@@ -361,10 +374,11 @@ def do_create_from_consent(
         covers_contact=bool(contact),
         rules=rules,
         withdrawal_code_hash=hash_withdrawal_code(code),
+        return_code_hash=hash_return_code(return_code),
     )
     audit.log(created_by, lead, audit.CREATE, {"source": source})
     notify_new_lead(lead)  # caseworkers are emailed after the commit, without any lead data
-    return lead, code
+    return Consented(lead, code, return_code)
 
 
 def lead_of(conversation_id: int) -> Lead | None:

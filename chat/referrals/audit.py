@@ -29,7 +29,8 @@ EDIT = "lantern.lead.edit"
 CREATE = "lantern.lead.create"
 ANONYMISE = "lantern.lead.anonymise"
 WITHDRAW = "lantern.lead.withdraw"
-ACTIONS = (VIEW, STATUS, ASSIGN, NOTE, EDIT, CREATE, ANONYMISE, WITHDRAW)
+THREAD = "lantern.lead.thread"  # a message in the lead's thread: data {"from": person|staff}
+ACTIONS = (VIEW, STATUS, ASSIGN, NOTE, EDIT, CREATE, ANONYMISE, WITHDRAW, THREAD)
 
 
 def log(user, lead: Lead, action: str, data: dict | None = None):
@@ -121,6 +122,15 @@ class WithdrawFormatter(LogFormatter):
     message = _("Consent withdrawn: the lead was deleted")
 
 
+class ThreadFormatter(LogFormatter):
+    label = _("Referral queue: thread message")
+
+    def format_message(self, log_entry):
+        if log_entry.data.get("from") == "person":
+            return _("The person wrote in the thread, with their return code")
+        return _("Answered the person in the thread")
+
+
 FORMATTERS: dict[str, type[LogFormatter]] = {
     VIEW: ViewFormatter,
     STATUS: StatusFormatter,
@@ -130,6 +140,7 @@ FORMATTERS: dict[str, type[LogFormatter]] = {
     CREATE: CreateFormatter,
     ANONYMISE: AnonymiseFormatter,
     WITHDRAW: WithdrawFormatter,
+    THREAD: ThreadFormatter,
 }
 
 

@@ -14,6 +14,7 @@ from wagtail.admin.utils import get_user_display_name
 from .actions import EDITABLE_FIELDS, NOTE_MAX_CHARS, REFERRED_TO_DETAIL_MAX_CHARS, covers
 from .models import Lead
 from .permissions import caseworkers
+from .thread import MAX_CHARS as THREAD_MAX_CHARS
 
 
 class ReferForm(forms.Form):
@@ -61,6 +62,22 @@ class NoteForm(forms.Form):
         label=_("New note"),
         max_length=NOTE_MAX_CHARS,
         widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
+class ThreadAnswerForm(forms.Form):
+    """Staff's answer in a lead's thread (chat.referrals.thread), read by the person when they
+    come back with their return code."""
+
+    text = forms.CharField(
+        label=_("Answer to the person"),
+        max_length=THREAD_MAX_CHARS,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "The person reads it when they come back with their return code: write as in the "
+            "chat, in their language, and never anything that would harm them if someone else "
+            "read it."
+        ),
     )
 
 

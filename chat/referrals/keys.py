@@ -178,8 +178,8 @@ def _find(ref: str) -> bytes:
 
 
 def _owner_key(instance) -> tuple[str, bytes]:
-    """The key of a lead, or of the lead a note belongs to; a lead gets its key on its first
-    save (`Lead.save`)."""
+    """The key of a lead, or of the lead a note or thread message belongs to; a lead gets its
+    key on its first save (`Lead.save`)."""
     lead = instance if hasattr(instance, "key_id") else instance.lead
     if lead.key_id is None:
         raise crypto.KeyUnavailable("the lead has no key (anonymised)")

@@ -10,6 +10,9 @@ Personal data and its deletion path:
   retention command after the retention period.
 - ConsentRecord.withdrawal_code_hash: a keyed hash only (`chat.consent.hash_withdrawal_code`:
   key id, "$", HMAC-SHA256); the code itself is shown once, to the visitor.
+- ConsentRecord.return_code_hash: the same for the return code (`chat.consent.hash_return_code`)
+  that reopens the lead's thread (ThreadMessage, sealed like the notes): both go with the lead
+  on withdrawal, and retention deletes the thread and forgets the code.
 """
 
 from __future__ import annotations
@@ -154,6 +157,10 @@ class Lead(models.Model):
         _("closing reason"), max_length=32, choices=ClosingReason.choices, blank=True
     )
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True, db_index=True)
+    # The person wrote in the lead's thread (chat.referrals.thread) and nobody has answered yet.
+    reply_waiting_since = models.DateTimeField(
+        _("waiting for an answer since"), null=True, blank=True, db_index=True
+    )
     anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), default=timezone.now, db_index=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -206,6 +213,8 @@ class ConsentRecord(models.Model):
     covers_contact = models.BooleanField(_("covers contact details"), default=False)
     # "<key id>$<HMAC-SHA256 hex>" (chat.consent); after anonymisation, a random value.
     withdrawal_code_hash = models.CharField(max_length=80, unique=True)
+    # The same, of the return code that reopens the lead's thread; none after anonymisation.
+    return_code_hash = models.CharField(max_length=80, unique=True, null=True, blank=True)
 
     class Meta:
         verbose_name = _("consent record")
@@ -286,3 +295,29 @@ class DemoFigures(models.Model):
 
     def __str__(self) -> str:
         return f"{self.first_day} – {self.last_day}"
+
+
+class ThreadMessage(models.Model):
+    """A message of a lead's thread with the person (chat.referrals.thread): what they write when
+    they come back with their return code, and the answers of staff. Sealed with the lead's key;
+    deleted with the lead (withdrawal), and by retention when the lead is anonymised."""
+
+    class Sender(models.TextChoices):
+        PERSON = "person", _("the person")
+        STAFF = "staff", _("staff")
+
+    lead = models.ForeignKey(Lead, on_delete=models.CASCADE, related_name="thread")
+    sender = models.CharField(_("from"), max_length=8, choices=Sender.choices)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    text = SealedTextField(_("message"), owner="lead")
+    sent_at = models.DateTimeField(_("sent"), default=timezone.now)
+
+    class Meta:
+        ordering = ["sent_at", "pk"]
+        verbose_name = _("thread message")
+        verbose_name_plural = _("thread messages")
+
+    def __str__(self) -> str:
+        return f"{self.lead} ({self.sent_at:%Y-%m-%d %H:%M})"

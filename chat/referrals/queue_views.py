@@ -35,10 +35,10 @@ from wagtail.models import ModelLogEntry
 
 from chat.models import Message, Topic
 
-from . import actions, audit, queue
+from . import actions, audit, queue, thread
 from .actions import LeadError, Transition, access_lead
 from .filters import AuditLogFilterSet, LeadFilterSet
-from .forms import AssignForm, CloseForm, NoteForm, ReferForm
+from .forms import AssignForm, CloseForm, NoteForm, ReferForm, ThreadAnswerForm
 from .keys import lead_keys
 from .models import Lead
 from .permissions import can_read_audit_log, can_work_queue
@@ -294,6 +294,9 @@ class LeadView(
             status_url=reverse(f"{NAMESPACE}:status", args=[lead.pk]),
             assign_url=reverse(f"{NAMESPACE}:assign", args=[lead.pk]),
             note_url=reverse(f"{NAMESPACE}:note", args=[lead.pk]),
+            entries=thread.entries(lead),
+            answer_form=ThreadAnswerForm(),
+            answer_url=reverse(f"{NAMESPACE}:answer", args=[lead.pk]),
         )
         return context
 
@@ -346,6 +349,24 @@ class LeadNoteView(LeadActionView):
     def act(self, request, lead):
         actions.do_add_note(request.user, lead, actions.check_note(request.POST.get("text")))
         return _("Note added.")
+
+
+class LeadAnswerView(LeadActionView):
+    """A caseworker answers in the lead's thread."""
+
+    def act(self, request, lead):
+        form = ThreadAnswerForm(request.POST)
+        if not form.is_valid():
+            raise LeadError(_("Write the answer first (at most 4,000 characters)."), "invalid")
+        try:
+            thread.do_staff_answers(
+                request.user, lead, thread.check_text(form.cleaned_data["text"])
+            )
+        except ValueError:
+            raise LeadError(
+                _("This lead is anonymised: its thread is closed."), "anonymised"
+            ) from None
+        return _("Your answer waits for the person: they read it when they come back.")
 
 
 # --- Editing the details --------------------------------------------------------------------

@@ -47,7 +47,7 @@ from chat.actions.conversations import close_left
 from chat.keyring import keyring
 from chat.models import Conversation, Message
 
-from . import audit
+from . import audit, thread
 from .keys import compact_key_table, lead_keys
 from .models import ConsentRecord, Lead, LeadNote
 
@@ -133,6 +133,7 @@ def anonymise_leads(now: datetime.datetime, *, dry_run: bool = False) -> tuple[i
                 **ANONYMISED_FIELDS, anonymised_at=now, updated_at=now
             )
             notes += LeadNote.objects.filter(lead=lead).delete()[0]
+            thread.forget(lead)  # its messages, and the return code that opened it
             # What the rows said, in every copy of the database, can no longer be opened.
             lead_keys.destroy(lead.key_id)
             ConsentRecord.objects.filter(lead=lead).update(

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from lantern.challenge import ChallengeField
 from lantern.forms import form_problems
 
-from . import stats, svg, withdrawal
+from . import stats, svg, thread, withdrawal
 from .models import DemoFigures
 from .withdrawal import do_withdraw, is_well_formed, register_attempt
 
@@ -145,6 +145,130 @@ def withdraw(request: HttpRequest) -> HttpResponse:
         "keep_code": result in ("not_found", "needs_check", "check_failed"),
     }
     return render(request, "referrals/withdraw.html", context, status=status)
+
+
+# --- Coming back with a return code (public) ---------------------------------------------------
+
+
+class ComeBackForm(forms.Form):
+    """The return code, and (once the thread is open) what the person writes. The code travels
+    in the form each time: never in the address, never kept in the browser."""
+
+    code = forms.CharField(label=gettext_lazy("Return code"), max_length=40, strip=True)
+    text = forms.CharField(
+        label=gettext_lazy("Your message"),
+        required=False,
+        strip=True,
+        max_length=thread.MAX_CHARS,
+        error_messages={
+            "max_length": gettext_lazy(
+                "Your message is too long: write at most %(limit_value)d characters."
+            )
+        },
+    )
+    proof = ChallengeField(thread.CHALLENGE_PURPOSE, work=thread.challenge_work, required=False)
+
+    def clean_code(self) -> str:
+        code = self.cleaned_data["code"]
+        if not thread.is_well_formed(code):
+            raise forms.ValidationError(
+                gettext_lazy(
+                    "This is not a return code. A return code has twelve letters and digits, "
+                    "in three groups of four, as it was shown to you."
+                ),
+                code="malformed",
+            )
+        return code
+
+
+COME_BACK_FIELD_IDS = "return-%s"
+
+
+def come_back_messages() -> dict[str, str]:
+    years = max(1, round(settings.LANTERN_LEAD_RETENTION_DAYS / 365))
+    return {
+        "not_found": ngettext(
+            "We found nothing for this code. Please check it and try again. If you withdrew "
+            "your consent, or your case was closed more than %(years)s year ago, there is "
+            "nothing left to open.",
+            "We found nothing for this code. Please check it and try again. If you withdrew "
+            "your consent, or your case was closed more than %(years)s years ago, there is "
+            "nothing left to open.",
+            years,
+        )
+        % {"years": years},
+        "limited": gettext(
+            "Too many codes were tried in the last hour, so this one was not checked. Please "
+            "try again later, or contact us in the chat or on the hotline."
+        ),
+        "needs_check": gettext(
+            "Many codes have been tried in the last hour, so a code is now checked only "
+            "together with an automatic check by your browser. Yours came without it. Please "
+            "press the button again: your browser does the check by itself."
+        ),
+        "check_failed": gettext(
+            "Your browser's automatic check did not succeed or took too long, so your code "
+            "was not checked. Please press the button again."
+        ),
+        "empty": gettext("Write your message before you send it."),
+        "sent": gettext(
+            "Your message has been sent. Come back with the same code to read the answer."
+        ),
+    }
+
+
+@csrf_exempt  # as `withdraw`: the code in the form is the only credential (see above)
+@never_cache
+@require_http_methods(["GET", "POST"])
+def come_back(request: HttpRequest) -> HttpResponse:
+    """The return page: the code opens the person's thread; they read the answers and write
+    again. Works without JavaScript (within the attempts allowed without a proof of work)."""
+    result, status, lead = "", 200, None
+    if request.method == "POST":
+        form = ComeBackForm(request.POST, auto_id=COME_BACK_FIELD_IDS)
+        if not form.is_valid() and form.has_error("code"):
+            status = 400
+        elif form.has_error("proof"):
+            result, status = "check_failed", 400
+        elif refusal := thread.register_attempt(
+            form.cleaned_data["code"], proven=bool(form.cleaned_data.get("proof"))
+        ):
+            result, status = _REFUSALS[refusal], 429
+        elif (lead := thread.lead_for(form.cleaned_data["code"])) is None:
+            result = "not_found"
+        elif "write" in request.POST and not form.has_error("text"):
+            text = form.cleaned_data.get("text", "")
+            if text:
+                thread.do_person_writes(lead, thread.check_text(text))
+                result = "sent"
+            else:
+                result, status = "empty", 400
+        elif form.has_error("text"):
+            status = 400
+    else:
+        form = ComeBackForm(auto_id=COME_BACK_FIELD_IDS)
+    message = come_back_messages().get(result, "")
+    problems = form_problems(form, fields=["code"]) if lead is None else []
+    if lead is not None:
+        problems = form_problems(form, fields=["text"])
+        if result == "empty":
+            problems.append({"id": form["text"].id_for_label, "message": message})
+    elif result == "not_found":
+        problems.append({"id": form["code"].id_for_label, "message": message})
+    elif result in ("limited", "needs_check", "check_failed"):
+        problems.append({"id": "", "message": message})
+    context = {
+        "form": form,
+        "result": result,
+        "message": message,
+        "problems": problems,
+        "has_error": bool(problems),
+        "lead": lead,
+        "entries": thread.entries(lead) if lead is not None else [],
+        # What was written stays in the box when it was not sent.
+        "keep_text": lead is not None and result != "sent",
+    }
+    return render(request, "referrals/come_back.html", context, status=status)
 
 
 # --- Statistics (admin) ---------------------------------------------------------------------

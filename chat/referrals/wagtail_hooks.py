@@ -28,6 +28,7 @@ from .permissions import (
 from .queue_views import (
     NAMESPACE,
     AuditLogView,
+    LeadAnswerView,
     LeadAssignView,
     LeadEditView,
     LeadHistoryView,
@@ -121,6 +122,7 @@ class LeadViewSet(ModelViewSet):
             path("<int:pk>/status/", LeadStatusView.as_view(), name="status"),
             path("<int:pk>/assign/", LeadAssignView.as_view(), name="assign"),
             path("<int:pk>/notes/", LeadNoteView.as_view(), name="note"),
+            path("<int:pk>/answer/", LeadAnswerView.as_view(), name="answer"),
             path("<int:pk>/history/", self.history_view, name="history"),
             path("<int:pk>/history/results/", self.history_results_view, name="history_results"),
             path("audit/", AuditLogView.as_view(), name="audit"),

@@ -66,21 +66,25 @@ LIMITED_PREFIX = "prefix"  # too many attempts with this code's first group
 NEEDS_PROOF = "proof"  # no proof of work, and everybody together tried too often
 
 
-def _total_key(now: float | None = None) -> str:
+def _total_key(now: float | None = None, purpose: str = CHALLENGE_PURPOSE) -> str:
     current = ratelimit.window(settings.LANTERN_WITHDRAWAL_WINDOW_SECONDS, now)
-    return f"{_CACHE_PREFIX}:total:{current}"
+    return f"{_CACHE_PREFIX}:{purpose}:total:{current}"
 
 
-def challenge_work(now: float | None = None) -> int:
+def challenge_work(now: float | None = None, purpose: str = CHALLENGE_PURPOSE) -> int:
     """The proof of work asked of the next attempt: the normal level while everybody together
     made no more than the usual number of attempts in this window, rising above it."""
-    load = ratelimit.count(_total_key(now)) / settings.LANTERN_WITHDRAWAL_ATTEMPTS_USUAL
+    load = ratelimit.count(_total_key(now, purpose)) / settings.LANTERN_WITHDRAWAL_ATTEMPTS_USUAL
     return challenge.work_for(load)
 
 
-def register_attempt(code: str, *, proven: bool, now: float | None = None) -> str:
+def register_attempt(
+    code: str, *, proven: bool, now: float | None = None, purpose: str = CHALLENGE_PURPOSE
+) -> str:
     """Count an attempt with `code`, made with a valid proof of work (`proven`) or without;
-    returns "" if it may be tried, else why not (`LIMITED_PREFIX`, `NEEDS_PROOF`).
+    returns "" if it may be tried, else why not (`LIMITED_PREFIX`, `NEEDS_PROOF`). `purpose`:
+    whose codes are guessed ("withdrawal", or "return" for return codes: counters of their own,
+    the same limits).
 
     The per-prefix counter is keyed on a keyed hash (HMAC with SECRET_KEY) of the code's
     first group, so the cache holds nothing that reveals a code; the database holds no prefix
@@ -88,9 +92,11 @@ def register_attempt(code: str, *, proven: bool, now: float | None = None) -> st
     it."""
     window_seconds = settings.LANTERN_WITHDRAWAL_WINDOW_SECONDS
     current = ratelimit.window(window_seconds, now)
-    digest = ratelimit.keyed("withdrawal.prefix", normalise_withdrawal_code(code)[:PREFIX_LENGTH])
-    per_prefix = ratelimit.bump(f"{_CACHE_PREFIX}:prefix:{current}:{digest}", window_seconds)
-    total = ratelimit.bump(_total_key(now), window_seconds)
+    digest = ratelimit.keyed(f"{purpose}.prefix", normalise_withdrawal_code(code)[:PREFIX_LENGTH])
+    per_prefix = ratelimit.bump(
+        f"{_CACHE_PREFIX}:{purpose}:prefix:{current}:{digest}", window_seconds
+    )
+    total = ratelimit.bump(_total_key(now, purpose), window_seconds)
     if per_prefix > settings.LANTERN_WITHDRAWAL_ATTEMPTS_PER_PREFIX:
         return LIMITED_PREFIX
     if not proven and total > settings.LANTERN_WITHDRAWAL_ATTEMPTS_TOTAL:

@@ -8,6 +8,7 @@ times the bytes as \\u escapes)."""
 
 from django import template
 from django.core.serializers.json import DjangoJSONEncoder
+from django.urls import reverse
 from django.utils.html import json_script
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -53,6 +54,8 @@ def chat_widget_config() -> dict:
         "client": {
             "strings": widget_strings(),
             "rulesVersion": rules.version if rules else None,
+            # Where a visitor comes back with their return code, in the page's language.
+            "returnUrl": reverse("come_back"),
         },
     }
 
@@ -102,4 +105,11 @@ def widget_strings() -> dict:
         "messageLeft": _(
             "Your message has been passed on. Keep this code to withdraw it at any time:"
         ),
+        # The return code (chat.referrals.thread), shown with the withdrawal code.
+        "returnCode": _("Your return code:"),
+        "returnHow": _(
+            "Keep it too: with it you can read our answer later and write to us again, from "
+            "any device, on the page"
+        ),
+        "returnLink": _("Come back to your conversation"),
     }

@@ -60,6 +60,7 @@ export function start() {
   // The version of the chat rules the consent step shows (the server's, with its question).
   var consentRulesVersion = null;
   var grantedNotice = $("[data-chat-granted]");
+  var grantedReturn = $("[data-chat-granted-return]");
   var views = root.querySelectorAll("[data-view]");
 
   var stored = load(); // {token, code}: only once the visitor has started a chat
@@ -426,7 +427,7 @@ export function start() {
       .on("consent_recorded", onConsentRecorded)
       .on("message_left", function (frame) {
         leaving = false;
-        finish(S.messageLeft, frame.withdrawal_code);
+        finish(S.messageLeft, frame.withdrawal_code, frame.return_code);
       })
       .on("ended", onEnded)
       .on("synced", function (frame) {
@@ -481,7 +482,7 @@ export function start() {
       show("conversation");
     }
     if (stored && stored.code) {
-      showGranted(stored.code);
+      showGranted(stored.code, stored.returnCode);
     }
     if (justStarted) {
       // The start button has gone: the message box is where the visitor continues.
@@ -696,11 +697,16 @@ export function start() {
   function onConsentRecorded(frame) {
     consent = frame.granted ? "granted" : "declined";
     if (frame.granted && frame.withdrawal_code && stored) {
+      // Kept for this tab only (sessionStorage), until the chat ends.
       stored.code = frame.withdrawal_code;
+      stored.returnCode = frame.return_code;
       persist();
-      showGranted(frame.withdrawal_code);
+      showGranted(frame.withdrawal_code, frame.return_code);
     }
     addNotice(frame.granted ? S.consentGranted : S.consentDeclined, frame.granted && frame.withdrawal_code);
+    if (frame.granted && frame.return_code) {
+      addReturnNotice(frame.return_code);
+    }
     if (visitorEnding) {
       send({ type: "end" });
     } else if (!operatorEnding) {
@@ -709,13 +715,47 @@ export function start() {
     }
   }
 
-  /* The withdrawal code stays in view above the conversation once consent is given. */
-  function showGranted(code) {
+  /* The withdrawal code, and the return code, stay in view above the conversation once
+     consent is given. */
+  function showGranted(code, returnCode) {
     grantedNotice.textContent = S.withdrawalCode + " ";
     var strong = document.createElement("strong");
     strong.textContent = code;
     grantedNotice.appendChild(strong);
     grantedNotice.hidden = false;
+    showReturn(grantedReturn, returnCode, false);
+  }
+
+  /* The return code (chat.referrals.thread): with it, the visitor comes back later, from any
+     device, to read the answers and write again. `explain`: with where and how. */
+  function showReturn(node, returnCode, explain) {
+    node.textContent = "";
+    node.hidden = !returnCode;
+    if (!returnCode) {
+      return;
+    }
+    node.appendChild(document.createTextNode(S.returnCode + " "));
+    var strong = document.createElement("strong");
+    strong.textContent = returnCode;
+    node.appendChild(strong);
+    if (explain) {
+      node.appendChild(document.createTextNode(" " + S.returnHow + " "));
+      var link = document.createElement("a");
+      link.href = config.returnUrl;
+      link.textContent = S.returnLink;
+      node.appendChild(link);
+    }
+  }
+
+  function addReturnNotice(returnCode) {
+    var item = document.createElement("li");
+    item.className = "chat__message chat__message--notice chat__message--return";
+    var body = document.createElement("p");
+    body.className = "chat__text chat__code";
+    showReturn(body, returnCode, true);
+    item.appendChild(body);
+    log.appendChild(item);
+    scrollLog();
   }
 
   /* A line of the widget's own in the log (announced like a message), after the last one. */
@@ -740,11 +780,12 @@ export function start() {
 
   function onEnded(frame) {
     var code = stored && stored.code;
+    var returnCode = stored && stored.returnCode;
     if (quickExitDone) {
       quickExitDone();
       return;
     }
-    finish(code ? S.consentGranted : (frame.outcome === "quick_exit" ? S.endedHurry : S.ended), code);
+    finish(code ? S.consentGranted : (frame.outcome === "quick_exit" ? S.endedHurry : S.ended), code, returnCode);
   }
 
   function onError(frame) {
@@ -811,7 +852,7 @@ export function start() {
     setStatus(frame.message || S.error, true);
   }
 
-  function finish(text, code) {
+  function finish(text, code, returnCode) {
     ended = true;
     starting = false;
     leaving = false;
@@ -832,6 +873,7 @@ export function start() {
       strong.textContent = code;
       codeNode.appendChild(strong);
     }
+    showReturn($("[data-chat-return]"), code && returnCode, true);
     show("ended");
     if (!isOpen()) {
       launcher.classList.add("has-unread");
@@ -881,6 +923,7 @@ export function start() {
     log.textContent = "";
     grantedNotice.hidden = true;
     grantedNotice.textContent = "";
+    showReturn(grantedReturn, null, false);
     input.value = "";
     hint.textContent = "";
     startButton.disabled = false;

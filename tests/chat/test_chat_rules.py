@@ -254,7 +254,7 @@ def test_the_lead_says_which_rules_the_visitor_was_shown(current_rules):
     html = parse(
         client_for(user_in("caseworker")).get(reverse("referral_queue:lead", args=[lead.pk]))
     )
-    details = html.select_one("#lead-consent details.lead-rules, details.lead-rules")
+    details = html.select_one("#lead-consent-section details.lead-rules")
     with translation.override("en"):  # the caseworker's admin speaks English
         assert details.find("summary").get_text(strip=True) == str(current_rules)
     assert [p.get_text(strip=True) for p in details.find_all("p")] == current_rules.paragraphs("uk")

@@ -218,7 +218,12 @@ async def test_decline_leaves_no_messages_after_close(chat_pair):
     await ask(v, op)
     await v.send(type="consent", grant=False, transcript=True, contact="+371 20000000")
     recorded = await v.expect("consent_recorded")
-    assert recorded == {"type": "consent_recorded", "granted": False, "withdrawal_code": None}
+    assert recorded == {
+        "type": "consent_recorded",
+        "granted": False,
+        "withdrawal_code": None,
+        "return_code": None,
+    }
     assert (await get_conversation(cid)).consent == Conversation.Consent.DECLINED
     assert await lead_of(cid) is None
 

@@ -128,10 +128,10 @@ LEFT_MESSAGE_LEAD = """
 from django.db import transaction
 from chat.referrals.actions import do_create_from_consent
 with transaction.atomic():
-    _lead, code = do_create_from_consent(
+    code = do_create_from_consent(
         source="message", method="message", language=language, topic="work",
         transcript=False, contact="", what_happened="The agency keeps my wages.",
-    )
+    ).withdrawal_code
 result = code
 """
 

@@ -161,7 +161,7 @@ def leave(what, contact):
     before = set(Lead.objects.values_list("pk", flat=True))
     code = do_leave_message(
         LeftMessage(language="en", topic=Topic.UNSAID, what_happened=what, contact=contact)
-    )
+    ).withdrawal_code
     (pk,) = set(Lead.objects.values_list("pk", flat=True)) - before
     return pk, code
 

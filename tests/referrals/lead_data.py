@@ -41,7 +41,7 @@ def consented_lead(language: str = "lv", marker: str = "Heron") -> tuple[Lead, s
     code = do_answer_consent(
         conversation.pk,
         ConsentAnswer(grant=True, transcript=True, contact=f"{marker}-contact"),
-    )
+    ).withdrawal_code
     conversation.refresh_from_db()
     do_update_lead(
         operator, conversation, {"summary": f"{marker}-summary", "location": f"{marker}-place"}

@@ -210,7 +210,7 @@ def test_withdrawal_during_an_open_conversation():
     do_post_message(conversation.pk, Message.Sender.VISITOR, "Egret-text", client_id="v")
     code = do_answer_consent(
         conversation.pk, ConsentAnswer(grant=True, transcript=True, contact="")
-    )
+    ).withdrawal_code
 
     assert withdrawal.do_withdraw(code) is True
     do_close(conversation.pk, Conversation.Outcome.VISITOR_ENDED)

@@ -40,8 +40,8 @@ def bare_sha256(code: str) -> str:
 
 
 def new_lead() -> tuple[Lead, str]:
-    """A lead with its consent, made the way the chat makes one."""
-    return do_create_from_consent(
+    """A lead with its consent, made the way the chat makes one, and its withdrawal code."""
+    consented = do_create_from_consent(
         source=Lead.Source.CHAT,
         method=ConsentRecord.Method.CHAT,
         language="en",
@@ -49,6 +49,7 @@ def new_lead() -> tuple[Lead, str]:
         transcript=False,
         contact="",
     )
+    return consented.lead, consented.withdrawal_code
 
 
 def stored(lead: Lead) -> str:
