@@ -469,11 +469,17 @@ def test_consent_and_lead(new_context, operator_state, e2e_site, chat_ready, cha
 
     # The visitor is back in the conversation, with the withdrawal code in view.
     expect(visitor.locator("[data-view=conversation]")).to_be_visible()
-    notice = visitor.locator(".chat__message--notice").last
+    notice = visitor.locator(".chat__message--notice:not(.chat__message--return)").last
     expect(notice).to_contain_text(strings["consentGranted"])
     code = notice.locator("strong").inner_text()
     assert len(code) == 11 and code[5] == "-"
     expect(visitor.locator("[data-chat-granted] strong")).to_have_text(code)
+    # And the return code, with where to come back (tests/e2e/test_return_code.py).
+    returning = visitor.locator(".chat__message--return")
+    expect(returning).to_contain_text(strings["returnCode"])
+    return_code = returning.locator("strong").inner_text()
+    assert len(return_code) == 14 and return_code != code
+    expect(visitor.locator("[data-chat-granted-return] strong")).to_have_text(return_code)
     expect(visitor.locator("#chat-input")).to_be_focused()
 
     # The operator sees it and fills in the lead, which already holds what the visitor gave.
@@ -502,6 +508,7 @@ def test_consent_and_lead(new_context, operator_state, e2e_site, chat_ready, cha
     expect(visitor.locator("[data-view=ended]")).to_be_visible()
     expect(visitor.locator("[data-chat-ended-text]")).to_have_text(strings["consentGranted"])
     expect(visitor.locator("[data-chat-code] strong")).to_have_text(code)
+    expect(visitor.locator("[data-chat-return] strong")).to_have_text(return_code)
     expect(card.locator("[data-alert]")).to_have_text(config["strings"]["closed"])
     # Once the chat has ended, the lead is the caseworker's: the operator adds a note.
     expect(lead.locator("input[name=location]")).to_be_disabled()
