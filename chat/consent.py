@@ -49,6 +49,36 @@ def consent_text(language: str) -> str:
         )
 
 
+# The third-party report form's wording (chat.referrals.report); versioned as the above.
+REPORT_CONSENT_VERSION = "2026-12-report-a"
+
+
+def report_consent_text(language: str) -> str:
+    """What the reporter agrees to, in their language: what happens to the report, and to
+    their own details (as they choose on the form)."""
+    years = max(1, round(settings.LANTERN_LEAD_RETENTION_DAYS / 365))
+    with translation.override(language):
+        return "\n\n".join(
+            [
+                gettext(
+                    "We pass your report to the trained caseworkers of our organisation, who "
+                    "decide how to help the person you are worried about. Where someone may be "
+                    "in danger, this can include the police or another institution."
+                ),
+                gettext(
+                    "What happens to your own details is your choice below: shared with the "
+                    "institutions we involve, kept within our organisation, or not given at all."
+                ),
+                gettext(
+                    "We keep the report until the case is closed, then at most %(years)s "
+                    "year(s), after which it is made anonymous. You can withdraw it at any time "
+                    "with the withdrawal code you will get now: everything is then deleted."
+                )
+                % {"years": years},
+            ]
+        )
+
+
 def wording_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 

@@ -81,6 +81,7 @@ urlpatterns += i18n_patterns(
     path("search/", awareness_views.search, name="search"),
     path("withdraw/", referral_views.withdraw, name="withdraw"),
     path("return/", referral_views.come_back, name="come_back"),
+    path("report/", referral_views.report_concern, name="report_concern"),
     # Wagtail's own sign-in form for restricted pages would check passwords without the
     # throttle, the proof of work and the second factor: everybody signs in at the admin's.
     path(

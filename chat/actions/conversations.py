@@ -240,11 +240,14 @@ def new_challenge(purpose: str) -> dict:
 
 def challenge_load(purpose: str, now: datetime.datetime | None = None) -> float:
     """How flooded the chat is, as a multiple of what is usual (`lantern.challenge.work_for`):
-    for a start, the waiting visitors and the starts of the last minute; for a left message,
-    the messages left in the last minute."""
+    for a start, the waiting visitors and the starts of the last minute; for a left message or
+    a third-party report (chat.referrals.report: the same way into the queue, without anyone
+    talking), the messages left and reports made in the last minute together."""
     minute_ago = (now or timezone.now()) - datetime.timedelta(minutes=1)
-    if purpose == "leave_message":
-        left = Lead.objects.filter(source=Lead.Source.MESSAGE, created_at__gte=minute_ago)
+    if purpose in ("leave_message", "report"):
+        left = Lead.objects.filter(
+            source__in=[Lead.Source.MESSAGE, Lead.Source.THIRD_PARTY], created_at__gte=minute_ago
+        )
         return left.count() / settings.LANTERN_CHALLENGE_USUAL_LEFT_PER_MINUTE
     counts = Conversation.objects.aggregate(
         waiting=Count("pk", filter=Q(status=Conversation.Status.WAITING)),

@@ -335,25 +335,30 @@ def do_create_from_consent(
     transcript: bool,
     contact: str,
     rules=None,
+    sharing: str = "",
     created_by=None,
     **fields,
 ) -> Consented:
     """The lead a visitor's consent creates (in a chat, or with a left message), its consent
     record (what it covers, the wording agreed to, the chat rules shown: a
-    `chat.models.ChatRules` or None) and its creation's audit entry. Returns the
+    `chat.models.ChatRules` or None; for a third-party report, how the reporter's details are
+    shared) and its creation's audit entry. Returns the
     lead and its two codes, shown to the visitor once and kept only as hashes."""
     from chat.consent import (
         CONSENT_VERSION,
+        REPORT_CONSENT_VERSION,
         consent_text,
         hash_return_code,
         hash_withdrawal_code,
         new_return_code,
         new_withdrawal_code,
+        report_consent_text,
         wording_hash,
     )
 
     from .notify import notify_new_lead
 
+    report = method == ConsentRecord.Method.REPORT
     code = new_withdrawal_code()
     return_code = new_return_code()
     lead = Lead.objects.create(
@@ -368,10 +373,14 @@ def do_create_from_consent(
         lead=lead,
         method=method,
         language=language,
-        wording_version=CONSENT_VERSION,
-        wording_hash=wording_hash(consent_text(language)),
+        # A third-party report agrees to the report form's wording, everyone else to the chat's.
+        wording_version=REPORT_CONSENT_VERSION if report else CONSENT_VERSION,
+        wording_hash=wording_hash(
+            report_consent_text(language) if report else consent_text(language)
+        ),
         covers_transcript=transcript,
         covers_contact=bool(contact),
+        sharing=sharing,
         rules=rules,
         withdrawal_code_hash=hash_withdrawal_code(code),
         return_code_hash=hash_return_code(return_code),

@@ -24,7 +24,13 @@ from django.utils import timezone
 
 from lantern.choices import ExploitationForm
 
-from ..consent import CONSENT_VERSION, consent_text, wording_hash
+from ..consent import (
+    CONSENT_VERSION,
+    REPORT_CONSENT_VERSION,
+    consent_text,
+    report_consent_text,
+    wording_hash,
+)
 from ..models import Conversation, Topic
 from .models import ConsentRecord, DemoFigures, Lead, Withdrawal
 
@@ -63,6 +69,16 @@ CLOSING_REASONS = [
     (Lead.ClosingReason.OTHER, 3),
 ]
 URGENCIES = [(Lead.Urgency.NORMAL, 70), (Lead.Urgency.HIGH, 24), (Lead.Urgency.IMMEDIATE, 6)]
+SHARING = [
+    (ConsentRecord.Sharing.SHARE, 30),
+    (ConsentRecord.Sharing.CONFIDENTIAL, 45),
+    (ConsentRecord.Sharing.ANONYMOUS, 25),
+]
+METHODS = {
+    Lead.Source.CHAT: ConsentRecord.Method.CHAT,
+    Lead.Source.MESSAGE: ConsentRecord.Method.MESSAGE,
+    Lead.Source.THIRD_PARTY: ConsentRecord.Method.REPORT,
+}
 
 
 def pick(rng: random.Random, weighted):
@@ -97,6 +113,7 @@ def generate(today: datetime.date | None = None) -> DemoFigures | None:
     # Everything happened before today (a case closed later is closed "yesterday").
     end = timezone.make_aware(datetime.datetime.combine(today, datetime.time.min))
     wordings = {code: wording_hash(consent_text(code)) for code, _weight in LANGUAGES}
+    report_wordings = {code: wording_hash(report_consent_text(code)) for code, _ in LANGUAGES}
     conversations, leads, consents, withdrawals = [], [], [], []
     for index in range(DAYS):
         day = first + datetime.timedelta(days=index)
@@ -134,6 +151,8 @@ def generate(today: datetime.date | None = None) -> DemoFigures | None:
             sources = [Lead.Source.CHAT] if consented else []
             if not answered and rng.random() < 0.2:
                 sources.append(Lead.Source.MESSAGE)
+            if rng.random() < 0.03:  # someone worried about another person reported it
+                sources.append(Lead.Source.THIRD_PARTY)
             for source in sources:
                 if rng.random() < 0.03:  # withdrawn a few days later: the lead is gone
                     withdrawn = day + datetime.timedelta(days=rng.randint(1, 10))
@@ -166,14 +185,19 @@ def generate(today: datetime.date | None = None) -> DemoFigures | None:
                     ConsentRecord(
                         lead=lead,
                         granted_at=created,
-                        method=(
-                            ConsentRecord.Method.CHAT
-                            if source == Lead.Source.CHAT
-                            else ConsentRecord.Method.MESSAGE
-                        ),
+                        method=METHODS[source],
                         language=language,
-                        wording_version=CONSENT_VERSION,
-                        wording_hash=wordings[language],
+                        wording_version=(
+                            REPORT_CONSENT_VERSION
+                            if source == Lead.Source.THIRD_PARTY
+                            else CONSENT_VERSION
+                        ),
+                        wording_hash=(
+                            report_wordings[language]
+                            if source == Lead.Source.THIRD_PARTY
+                            else wordings[language]
+                        ),
+                        sharing=pick(rng, SHARING) if source == Lead.Source.THIRD_PARTY else "",
                         # As retention leaves it: a code nobody holds.
                         withdrawal_code_hash=hashlib.sha256(secrets.token_bytes(32)).hexdigest(),
                     )

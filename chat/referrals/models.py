@@ -62,6 +62,23 @@ class Lead(models.Model):
     class Source(models.TextChoices):
         CHAT = "chat", _("Chat")
         MESSAGE = "message", _("Left message")
+        THIRD_PARTY = "third_party", _("Third-party report")
+
+    # A third-party report (chat.referrals.report): who reports, and when they saw it. Plain:
+    # neither identifies anyone.
+    class Relation(models.TextChoices):
+        FRIEND = "friend", _("A friend")
+        RELATIVE = "relative", _("A relative")
+        COLLEAGUE = "colleague", _("A colleague")
+        EMPLOYER = "employer", _("An employer")
+        PROFESSIONAL = "professional", _("A professional (social worker, teacher, doctor…)")
+        OTHER = "other", _("Someone else")
+
+    class SeenWhen(models.TextChoices):
+        TODAY = "today", _("Today")
+        WEEK = "week", _("In the last seven days")
+        MONTH = "month", _("In the last month")
+        EARLIER = "earlier", _("Longer ago")
 
     class Status(models.TextChoices):
         NEW = "new", _("New")
@@ -157,6 +174,10 @@ class Lead(models.Model):
         _("closing reason"), max_length=32, choices=ClosingReason.choices, blank=True
     )
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True, db_index=True)
+    reporter_relation = models.CharField(
+        _("reported by"), max_length=16, choices=Relation.choices, blank=True
+    )
+    seen_when = models.CharField(_("seen"), max_length=8, choices=SeenWhen.choices, blank=True)
     # The person wrote in the lead's thread (chat.referrals.thread) and nobody has answered yet.
     reply_waiting_since = models.DateTimeField(
         _("waiting for an answer since"), null=True, blank=True, db_index=True
@@ -193,6 +214,16 @@ class ConsentRecord(models.Model):
     class Method(models.TextChoices):
         CHAT = "chat", _("Chat: the visitor pressed 'I agree'")
         MESSAGE = "message", _("Leave-a-message form: the visitor ticked the consent box")
+        REPORT = "report", _("Report form: the reporter chose how their details are shared")
+
+    # How a third-party reporter's details may be used (chat.referrals.report).
+    class Sharing(models.TextChoices):
+        SHARE = "share", _("Share my contact details")
+        CONFIDENTIAL = (
+            "confidential",
+            _("Confidential: you may contact me, my details go no further"),
+        )
+        ANONYMOUS = "anonymous", _("Anonymous: no contact details")
 
     lead = models.OneToOneField(Lead, on_delete=models.CASCADE, related_name="consent")
     granted_at = models.DateTimeField(_("granted"), default=timezone.now)
@@ -211,6 +242,9 @@ class ConsentRecord(models.Model):
     )
     covers_transcript = models.BooleanField(_("covers the transcript"), default=False)
     covers_contact = models.BooleanField(_("covers contact details"), default=False)
+    sharing = models.CharField(
+        _("the reporter's details"), max_length=16, choices=Sharing.choices, blank=True
+    )
     # "<key id>$<HMAC-SHA256 hex>" (chat.consent); after anonymisation, a random value.
     withdrawal_code_hash = models.CharField(max_length=80, unique=True)
     # The same, of the return code that reopens the lead's thread; none after anonymisation.

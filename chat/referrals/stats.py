@@ -419,6 +419,15 @@ def lead_breakdowns(leads: QuerySet, k: int) -> list[Breakdown]:
     ]
     return [
         protect(
+            "leads_by_source",
+            gettext("Leads by source"),
+            "leads",
+            # Third-party reports apart: someone worried about another person, not the person.
+            _choice_rows(count_by(leads, "source"), Lead.Source.choices),
+            total,
+            k=k,
+        ),
+        protect(
             "leads_by_form",
             gettext("Leads by form of exploitation"),
             "leads",

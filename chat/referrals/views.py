@@ -12,15 +12,16 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
-from django.utils.translation import gettext, gettext_lazy, ngettext
+from django.utils.translation import get_language, gettext, gettext_lazy, ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
+from chat.consent import report_consent_text
 from lantern.challenge import ChallengeField
 from lantern.forms import form_problems
 
-from . import stats, svg, thread, withdrawal
+from . import report, stats, svg, thread, withdrawal
 from .models import DemoFigures
 from .withdrawal import do_withdraw, is_well_formed, register_attempt
 
@@ -269,6 +270,38 @@ def come_back(request: HttpRequest) -> HttpResponse:
         "keep_text": lead is not None and result != "sent",
     }
     return render(request, "referrals/come_back.html", context, status=status)
+
+
+# --- Reporting a concern for someone else (public) -------------------------------------------
+
+
+REPORT_FIELD_IDS = "report-%s"
+
+
+@csrf_exempt  # as `withdraw`: nothing here relies on a cookie or a session
+@never_cache
+@require_http_methods(["GET", "POST"])
+def report_concern(request: HttpRequest) -> HttpResponse:
+    """A friend, relative, colleague, employer or professional reports what they saw
+    (chat.referrals.report). Sets no cookie; keeps only what the report form asks for."""
+    status, consented = 200, None
+    if request.method == "POST":
+        form = report.ReportForm(request.POST, auto_id=REPORT_FIELD_IDS)
+        if form.is_valid():
+            consented = report.do_report(form, get_language())
+        else:
+            status = 400
+    else:
+        form = report.ReportForm(auto_id=REPORT_FIELD_IDS)
+    problems = form_problems(form)
+    context = {
+        "form": form,
+        "problems": problems,
+        "has_error": bool(problems),
+        "consented": consented,
+        "consent_paragraphs": report_consent_text(get_language()).split("\n\n"),
+    }
+    return render(request, "referrals/report.html", context, status=status)
 
 
 # --- Statistics (admin) ---------------------------------------------------------------------

@@ -43,7 +43,7 @@ def test_a_year_of_anonymous_figures_once():
     assert set(conversations.values_list("language", flat=True)) == {"lv", "en", "ru", "uk"}
     leads = Lead.objects.filter(created_at__date__gte=figures.first_day)
     assert leads.count() == figures.leads > 50
-    assert set(leads.values_list("source", flat=True)) == {"chat", "message"}
+    assert set(leads.values_list("source", flat=True)) == {"chat", "message", "third_party"}
     # As retention leaves a lead: closed, anonymised, no key and no text; the queue's open
     # work is untouched.
     assert not leads.exclude(status=Lead.Status.CLOSED).exists()
@@ -66,7 +66,9 @@ def test_a_year_of_anonymous_figures_once():
             assert lead.created_at <= lead.referred_at <= lead.closed_at
         # Its consent record, as retention keeps it, with a withdrawal code nobody holds.
         assert lead.consent.language == lead.language
-        assert lead.consent.method == ("chat" if lead.source == "chat" else "message")
+        methods = {"chat": "chat", "message": "message", "third_party": "report"}
+        assert lead.consent.method == methods[lead.source]
+        assert bool(lead.consent.sharing) == (lead.source == "third_party")
     for conversation in conversations:
         assert conversation.created_at <= conversation.closed_at
         assert conversation.do_not_contact == (conversation.outcome == "quick_exit")
@@ -110,7 +112,7 @@ def test_the_statistics_say_they_hold_demo_data():
     assert note is not None and "Demo data." in note.get_text()
     assert f"{figures.conversations} conversations and {figures.leads} leads" in note.get_text()
     # Real charts: every breakdown is shown, none withheld for want of figures.
-    assert len(main.select("svg.referral-chart")) == 7
+    assert len(main.select("svg.referral-chart")) == 8
     assert "Too few to break down" not in main.get_text()
 
     exported = client.get(reverse("referrals_statistics_csv"), period)

@@ -431,7 +431,7 @@ def test_statistics_page_with_the_permission(data):
     page = BeautifulSoup(response.content.decode(), "html.parser")
     main = page.select_one("main")
     charts = main.select("svg.referral-chart")
-    assert len(charts) == 7
+    assert len(charts) == 8
     for chart in charts:
         assert chart.select_one("title") and chart.select_one("desc")
         assert not chart.select("[style]")
