@@ -1,9 +1,33 @@
-"""Public forms of the awareness pages: the help directory's filter (a plain GET form)."""
+"""Forms of the awareness pages: the help directory's filter (a plain GET form), and the page
+form of the admin (every language's slug in Latin letters)."""
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from wagtail.admin.forms import WagtailAdminPageForm
+
 from . import directory
+from .slugs import missing_slugs
+
+
+class LanternPageForm(WagtailAdminPageForm):
+    """Every page's admin form: a slug left empty is made from its language's title, one typed
+    in Cyrillic is romanised (awareness/slugs.py), before the fields are checked. The admin's
+    own script does the same as the editor types; this is for a browser without it."""
+
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None:
+            codes = [code for code, _name in settings.LANGUAGES]
+            changes = missing_slugs(
+                {code: data.get(f"title_{code}", "") for code in codes},
+                {code: data.get(f"slug_{code}", "") for code in codes},
+            )
+            if changes:
+                data = data.copy()
+                for code, slug in changes.items():
+                    data[f"slug_{code}"] = slug
+        super().__init__(data, *args, **kwargs)
 
 
 class DirectoryFilterForm(forms.Form):

@@ -26,6 +26,8 @@ from lantern.choices import Audience, ExploitationForm
 from lantern.fields import MultipleChoiceField
 
 from . import blocks, cache, directory, opening_hours
+from .forms import LanternPageForm
+from .slugs import missing_slugs
 
 
 class LanternPage(Page):
@@ -39,9 +41,21 @@ class LanternPage(Page):
     )
 
     search_fields = [*Page.search_fields, index.SearchField("introduction")]
+    base_form_class = LanternPageForm
 
     class Meta:
         abstract = True
+
+    def full_clean(self, *args, **kwargs):
+        """Every language's slug in Latin letters (awareness/slugs.py)."""
+        codes = [code for code, _name in settings.LANGUAGES]
+        changes = missing_slugs(
+            {code: getattr(self, f"title_{code}", "") or "" for code in codes},
+            {code: getattr(self, f"slug_{code}", "") or "" for code in codes},
+        )
+        for code, slug in changes.items():
+            setattr(self, f"slug_{code}", slug)
+        super().full_clean(*args, **kwargs)
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)

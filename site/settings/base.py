@@ -337,6 +337,9 @@ MODELTRANSLATION_LANGUAGES = ("lv", "en", "ru", "uk")
 # An untranslated field shows Latvian, then English; templates say so on the page.
 MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("lv", "en")}
 WAGTAILMODELTRANSLATION_TRANSLATE_SLUGS = True
+# Slugs in Latin letters in every language: the admin romanises as the editor types, and
+# awareness.slugs does it on save (a title in Cyrillic gives an address anyone can type).
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILMODELTRANSLATION_LOCALE_PICKER = True
 
 # --- Static and media files -----------------------------------------------------------------
