@@ -19,9 +19,14 @@ class LanternPageForm(WagtailAdminPageForm):
     def __init__(self, data=None, *args, **kwargs):
         if data is not None:
             codes = [code for code, _name in settings.LANGUAGES]
+            instance = kwargs.get("instance")
             changes = missing_slugs(
                 {code: data.get(f"title_{code}", "") for code in codes},
                 {code: data.get(f"slug_{code}", "") for code in codes},
+                # A published page's address stays as it is, whatever its letters.
+                {code: getattr(instance, f"slug_{code}", "") or "" for code in codes}
+                if instance is not None and instance.pk
+                else None,
             )
             if changes:
                 data = data.copy()

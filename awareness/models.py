@@ -47,11 +47,14 @@ class LanternPage(Page):
         abstract = True
 
     def full_clean(self, *args, **kwargs):
-        """Every language's slug in Latin letters (awareness/slugs.py)."""
+        """Every language's slug in Latin letters (awareness/slugs.py): an empty one is made
+        from its title; one a saved page has is left as it is (its address is in use)."""
         codes = [code for code, _name in settings.LANGUAGES]
+        slugs = {code: getattr(self, f"slug_{code}", "") or "" for code in codes}
         changes = missing_slugs(
             {code: getattr(self, f"title_{code}", "") or "" for code in codes},
-            {code: getattr(self, f"slug_{code}", "") or "" for code in codes},
+            slugs,
+            slugs if self.pk else None,
         )
         for code, slug in changes.items():
             setattr(self, f"slug_{code}", slug)

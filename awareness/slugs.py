@@ -55,13 +55,18 @@ def latin_slug(text: str, language: str | None = None) -> str:
     return slug[:MAX_LENGTH].rstrip("-")
 
 
-def missing_slugs(titles: dict[str, str], slugs: dict[str, str]) -> dict[str, str]:
+def missing_slugs(
+    titles: dict[str, str], slugs: dict[str, str], stored: dict[str, str] | None = None
+) -> dict[str, str]:
     """The slugs to set, by language: one left empty is made from that language's title, one
-    typed in another script is romanised. Used by the page form (before its fields are checked)
-    and by `LanternPage.full_clean` (pages saved in code)."""
+    typed in another script is romanised, unless it is the slug the page has (`stored`: an
+    address already in use stays as it is). Used by the page form (before its fields are
+    checked) and by `LanternPage.full_clean` (pages saved in code)."""
     changes = {}
     for code, slug in slugs.items():
         slug = (slug or "").strip()
+        if slug and stored and slug == stored.get(code):
+            continue
         if slug and not slug.isascii():
             changes[code] = latin_slug(slug, code) or slug
         elif not slug and titles.get(code):

@@ -4,7 +4,7 @@ operator's answer to a person who came back with their return code."""
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import permission_required
-from django.http import HttpRequest, JsonResponse
+from django.http import Http404, HttpRequest, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -76,30 +76,33 @@ REPLIES_SHOWN = 50
 @permission_required(OPERATE_PERMISSION, raise_exception=True)
 @require_http_methods(["GET", "POST"])
 def reply(request: HttpRequest, pk: int):
-    """An operator answers a person who came back with their return code: the lead's thread
-    only (not the lead's details, which are the caseworkers'), and the answer form."""
-    lead = get_object_or_404(Lead.objects.select_related("consent"), pk=pk, anonymised_at=None)
-    form = ThreadAnswerForm(request.POST or None)
+    """An operator answers a person who came back with their return code and wrote: the
+    lead's thread only (not the lead's details, which are the caseworkers'), and only while it
+    waits for an answer (the console's replies list); any other lead is not found."""
+    lead = get_object_or_404(thread.waiting(), pk=pk)
+    entries = thread.entries(lead)
+    form = ThreadAnswerForm(
+        request.POST or None, initial={"seen": entries[-1].pk if entries else 0}
+    )
     if request.method == "POST" and form.is_valid():
         try:
-            text = thread.check_text(form.cleaned_data["text"])
-        except ValueError:
-            form.add_error("text", _("Write the answer first."))
-        else:
-            thread.do_staff_answers(request.user, lead, text)
-            messages.success(
-                request, _("Your answer waits for the person: they read it when they come back.")
+            thread.do_staff_answers(
+                request.user, lead, form.cleaned_data["text"], form.cleaned_data["seen"]
             )
-            return redirect("chat_console")
+        except ValueError:
+            raise Http404 from None  # withdrawn or anonymised meanwhile
+        messages.success(
+            request, _("Your answer waits for the person: they read it when they come back.")
+        )
+        return redirect("chat_console")
     if request.method == "GET":
         audit.log(request.user, lead, audit.VIEW, {"page": "thread"})
-    lead.refresh_from_db(fields=["reply_waiting_since"])
     return render(
         request,
         "chat/reply.html",
         {
             "lead": lead,
-            "entries": thread.entries(lead),
+            "entries": entries,
             "answer_form": form,
             "answer_url": reverse("chat_reply", args=[lead.pk]),
             "anonymised": False,

@@ -356,6 +356,7 @@ def do_create_from_consent(
         wording_hash,
     )
 
+    from . import thread
     from .notify import notify_new_lead
 
     report = method == ConsentRecord.Method.REPORT
@@ -385,6 +386,7 @@ def do_create_from_consent(
         withdrawal_code_hash=hash_withdrawal_code(code),
         return_code_hash=hash_return_code(return_code),
     )
+    thread.start(lead)  # a left message or a report opens the lead's thread
     audit.log(created_by, lead, audit.CREATE, {"source": source})
     notify_new_lead(lead)  # caseworkers are emailed after the commit, without any lead data
     return Consented(lead, code, return_code)

@@ -15,6 +15,7 @@ from .actions import EDITABLE_FIELDS, NOTE_MAX_CHARS, REFERRED_TO_DETAIL_MAX_CHA
 from .models import Lead
 from .permissions import caseworkers
 from .thread import MAX_CHARS as THREAD_MAX_CHARS
+from .thread import check_text
 
 
 class ReferForm(forms.Form):
@@ -67,8 +68,14 @@ class NoteForm(forms.Form):
 
 class ThreadAnswerForm(forms.Form):
     """Staff's answer in a lead's thread (chat.referrals.thread), read by the person when they
-    come back with their return code."""
+    come back with their return code. Prefixed: the lead's page has a note form too, whose
+    field must never be taken for this one."""
 
+    prefix = "answer"
+
+    # The last message staff saw when they wrote (a message the person wrote after it keeps
+    # the thread waiting).
+    seen = forms.IntegerField(required=False, min_value=0, widget=forms.HiddenInput)
     text = forms.CharField(
         label=_("Answer to the person"),
         max_length=THREAD_MAX_CHARS,
@@ -78,7 +85,18 @@ class ThreadAnswerForm(forms.Form):
             "chat, in their language, and never anything that would harm them if someone else "
             "read it."
         ),
+        error_messages={"required": _("Write the answer first.")},
     )
+
+    def clean_text(self) -> str:
+        try:
+            return check_text(self.cleaned_data["text"])
+        except ValueError as error:
+            if str(error) == "too_long":
+                raise forms.ValidationError(
+                    _("Write at most %(limit)d characters.") % {"limit": THREAD_MAX_CHARS}
+                ) from None
+            raise forms.ValidationError(_("Write the answer first.")) from None
 
 
 class LeadEditForm(WagtailAdminModelForm):

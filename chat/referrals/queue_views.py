@@ -294,8 +294,8 @@ class LeadView(
             status_url=reverse(f"{NAMESPACE}:status", args=[lead.pk]),
             assign_url=reverse(f"{NAMESPACE}:assign", args=[lead.pk]),
             note_url=reverse(f"{NAMESPACE}:note", args=[lead.pk]),
-            entries=thread.entries(lead),
-            answer_form=ThreadAnswerForm(),
+            entries=(entries := thread.entries(lead)),
+            answer_form=ThreadAnswerForm(initial={"seen": entries[-1].pk if entries else 0}),
             answer_url=reverse(f"{NAMESPACE}:answer", args=[lead.pk]),
         )
         return context
@@ -357,10 +357,11 @@ class LeadAnswerView(LeadActionView):
     def act(self, request, lead):
         form = ThreadAnswerForm(request.POST)
         if not form.is_valid():
-            raise LeadError(_("Write the answer first (at most 4,000 characters)."), "invalid")
+            problems = [str(error) for error in form.errors.get("text", [])]
+            raise LeadError(" ".join(problems) or _("Write the answer first."), "invalid")
         try:
             thread.do_staff_answers(
-                request.user, lead, thread.check_text(form.cleaned_data["text"])
+                request.user, lead, form.cleaned_data["text"], form.cleaned_data["seen"]
             )
         except ValueError:
             raise LeadError(

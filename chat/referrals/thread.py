@@ -18,8 +18,11 @@ with the lead; retention deletes it and forgets the code when the lead is anonym
 from __future__ import annotations
 
 import datetime
+import secrets
 from dataclasses import dataclass
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db import transaction
 
 from chat.consent import (
@@ -29,6 +32,7 @@ from chat.consent import (
     return_code_lookups,
 )
 from chat.sanitize import clean_text
+from lantern import ratelimit
 
 from . import audit, withdrawal
 from .models import ConsentRecord, Lead, ThreadMessage
@@ -48,8 +52,29 @@ def challenge_work(now: float | None = None) -> int:
 
 
 def register_attempt(code: str, *, proven: bool) -> str:
-    """As for a withdrawal code: "" if the code may be tried, else why not."""
-    return withdrawal.register_attempt(code, proven=proven, purpose=CHALLENGE_PURPOSE)
+    """As for a withdrawal code: "" if the code may be tried, else why not. Only codes that
+    open nothing count against their prefix (`register_failure`): the person comes back, and
+    writes, as often as they need."""
+    return withdrawal.register_attempt(
+        code, proven=proven, purpose=CHALLENGE_PURPOSE, count_prefix=False
+    )
+
+
+def register_failure(code: str) -> None:
+    withdrawal.register_failure(code, purpose=CHALLENGE_PURPOSE)
+
+
+def first_send(once: str) -> bool:
+    """Whether the write form shown with the one-time value `once` is sent for the first
+    time (a page reloaded after sending sends it again: it must not be kept twice)."""
+    if not once:
+        return True
+    key = f"lantern:return:once:{ratelimit.keyed('return.once', once)}"
+    return cache.add(key, 1, settings.LANTERN_WITHDRAWAL_WINDOW_SECONDS * 24)
+
+
+def new_once() -> str:
+    return secrets.token_urlsafe(16)
 
 
 def lead_for(code: str) -> Lead | None:
@@ -70,24 +95,35 @@ def lead_for(code: str) -> Lead | None:
 class Entry:
     """One message of a thread, as the person and staff read it."""
 
+    pk: int
     sender: str  # ThreadMessage.Sender
     text: str
     sent_at: datetime.datetime
 
 
 def entries(lead: Lead) -> list[Entry]:
-    """The thread, oldest first: a left message opens it (what the person wrote then)."""
-    thread = [
-        Entry(message.sender, message.text, message.sent_at)
+    """The thread, oldest first (a left message or a report opens it: `start`)."""
+    return [
+        Entry(message.pk, message.sender, message.text, message.sent_at)
         for message in ThreadMessage.objects.filter(lead=lead)
     ]
-    if lead.source == Lead.Source.MESSAGE and lead.what_happened:
-        thread.insert(0, Entry(ThreadMessage.Sender.PERSON, lead.what_happened, lead.created_at))
-    return thread
+
+
+def start(lead: Lead) -> None:
+    """A lead made from a left message or a report: what the person wrote opens its thread, as
+    they wrote it (the lead's own field is the caseworkers' to correct)."""
+    if lead.source in (Lead.Source.MESSAGE, Lead.Source.THIRD_PARTY) and lead.what_happened:
+        ThreadMessage.objects.create(
+            lead=lead,
+            sender=ThreadMessage.Sender.PERSON,
+            text=lead.what_happened,
+            sent_at=lead.created_at,
+        )
 
 
 def check_text(text) -> str:
-    """A message as it is kept: cleaned (no control characters), not empty, not too long."""
+    """A message as it is kept: cleaned (no control characters), not empty, not too long.
+    Raises ValueError("empty") or ValueError("too_long")."""
     if not isinstance(text, str):
         raise ValueError("empty")
     text = clean_text(text).strip()
@@ -98,30 +134,49 @@ def check_text(text) -> str:
     return text
 
 
-def do_person_writes(lead: Lead, text: str) -> ThreadMessage:
-    """The person writes again (`text` from `check_text`): kept, and waiting for an answer."""
+def do_person_writes(lead: Lead, text: str) -> ThreadMessage | None:
+    """The person writes again (`text` from `check_text`): kept, and waiting for an answer.
+    None if the lead went meanwhile (withdrawn, or anonymised by retention). Not in the audit
+    log: when the person came back is theirs, and would outlive a withdrawal there."""
     with transaction.atomic():
-        locked = Lead.objects.select_for_update().get(pk=lead.pk)
+        locked = (
+            Lead.objects.select_for_update().filter(pk=lead.pk, anonymised_at__isnull=True).first()
+        )
+        if locked is None:
+            return None
         message = ThreadMessage.objects.create(
             lead=locked, sender=ThreadMessage.Sender.PERSON, text=text
         )
         if locked.reply_waiting_since is None:
             Lead.objects.filter(pk=locked.pk).update(reply_waiting_since=message.sent_at)
-        audit.log(None, locked, audit.THREAD, {"from": "person"})
     return message
 
 
-def do_staff_answers(user, lead: Lead, text: str) -> ThreadMessage:
-    """An operator or a caseworker answers (`text` from `check_text`): the person reads it
-    when they come back; the thread no longer waits."""
+def do_staff_answers(user, lead: Lead, text: str, seen_through: int | None = None):
+    """An operator or a caseworker answers (`text` from `check_text`), having read the thread
+    up to the message `seen_through` (its id; None: all of it). The person reads the answer
+    when they come back; the thread waits no more, unless they wrote again meanwhile. Raises
+    ValueError("anonymised") if the lead is gone or anonymised."""
     with transaction.atomic():
-        locked = Lead.objects.select_for_update().get(pk=lead.pk)
-        if locked.anonymised_at is not None:
+        locked = (
+            Lead.objects.select_for_update().filter(pk=lead.pk, anonymised_at__isnull=True).first()
+        )
+        if locked is None:
             raise ValueError("anonymised")
         message = ThreadMessage.objects.create(
             lead=locked, sender=ThreadMessage.Sender.STAFF, author=user, text=text
         )
-        Lead.objects.filter(pk=locked.pk).update(reply_waiting_since=None)
+        newer = None  # when the person wrote what staff had not seen yet
+        if seen_through is not None:
+            newer = (
+                ThreadMessage.objects.filter(
+                    lead=locked, sender=ThreadMessage.Sender.PERSON, pk__gt=seen_through
+                )
+                .order_by("pk")
+                .values_list("sent_at", flat=True)
+                .first()
+            )
+        Lead.objects.filter(pk=locked.pk).update(reply_waiting_since=newer)
         audit.log(user, locked, audit.THREAD, {"from": "staff"})
     return message
 

@@ -167,7 +167,25 @@ class ComeBackForm(forms.Form):
             )
         },
     )
+    # A one-time value of the write form: the same form sent again (a reload) keeps nothing twice.
+    once = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)
     proof = ChallengeField(thread.CHALLENGE_PURPOSE, work=thread.challenge_work, required=False)
+
+    def clean_text(self) -> str:
+        text = self.cleaned_data["text"]
+        if not text:
+            return ""
+        try:
+            return thread.check_text(text)
+        except ValueError as error:
+            if str(error) == "too_long":
+                raise forms.ValidationError(
+                    gettext_lazy(
+                        "Your message is too long: write at most %(limit_value)d characters."
+                    )
+                    % {"limit_value": thread.MAX_CHARS}
+                ) from None
+            return ""  # nothing but signs that are no text: as if empty
 
     def clean_code(self) -> str:
         code = self.cleaned_data["code"]
@@ -223,11 +241,14 @@ def come_back_messages() -> dict[str, str]:
 @require_http_methods(["GET", "POST"])
 def come_back(request: HttpRequest) -> HttpResponse:
     """The return page: the code opens the person's thread; they read the answers and write
-    again. Works without JavaScript (within the attempts allowed without a proof of work)."""
+    again. Works without JavaScript (within the attempts allowed without a proof of work).
+    What they wrote is never lost: a message refused for now stays in the form."""
     result, status, lead = "", 200, None
+    writing = request.method == "POST" and "write" in request.POST
     if request.method == "POST":
         form = ComeBackForm(request.POST, auto_id=COME_BACK_FIELD_IDS)
-        if not form.is_valid() and form.has_error("code"):
+        valid = form.is_valid()
+        if form.has_error("code"):
             status = 400
         elif form.has_error("proof"):
             result, status = "check_failed", 400
@@ -236,28 +257,33 @@ def come_back(request: HttpRequest) -> HttpResponse:
         ):
             result, status = _REFUSALS[refusal], 429
         elif (lead := thread.lead_for(form.cleaned_data["code"])) is None:
+            thread.register_failure(form.cleaned_data["code"])
             result = "not_found"
-        elif "write" in request.POST and not form.has_error("text"):
-            text = form.cleaned_data.get("text", "")
-            if text:
-                thread.do_person_writes(lead, thread.check_text(text))
-                result = "sent"
-            else:
+        elif writing and valid:
+            if not form.cleaned_data["text"]:
                 result, status = "empty", 400
-        elif form.has_error("text"):
+            elif not thread.first_send(form.cleaned_data["once"]):
+                result = "sent"  # sent before (a reload): kept once
+            elif thread.do_person_writes(lead, form.cleaned_data["text"]) is None:
+                lead, result = None, "not_found"  # withdrawn or anonymised meanwhile
+            else:
+                result = "sent"
+        elif not valid:
             status = 400
     else:
         form = ComeBackForm(auto_id=COME_BACK_FIELD_IDS)
     message = come_back_messages().get(result, "")
-    problems = form_problems(form, fields=["code"]) if lead is None else []
     if lead is not None:
         problems = form_problems(form, fields=["text"])
         if result == "empty":
             problems.append({"id": form["text"].id_for_label, "message": message})
-    elif result == "not_found":
-        problems.append({"id": form["code"].id_for_label, "message": message})
-    elif result in ("limited", "needs_check", "check_failed"):
-        problems.append({"id": "", "message": message})
+    else:
+        problems = form_problems(form, fields=["code"])
+        if result == "not_found":
+            problems.append({"id": form["code"].id_for_label, "message": message})
+        elif result in ("limited", "needs_check", "check_failed"):
+            problems.append({"id": "", "message": message})
+    refused_for_now = result in ("limited", "needs_check", "check_failed")
     context = {
         "form": form,
         "result": result,
@@ -268,6 +294,10 @@ def come_back(request: HttpRequest) -> HttpResponse:
         "entries": thread.entries(lead) if lead is not None else [],
         # What was written stays in the box when it was not sent.
         "keep_text": lead is not None and result != "sent",
+        # A message not checked for now (too many tries, the browser's check): kept in the
+        # code form, sent when the person presses again.
+        "pending_text": request.POST.get("text", "") if writing and refused_for_now else "",
+        "once": thread.new_once(),
     }
     return render(request, "referrals/come_back.html", context, status=status)
 

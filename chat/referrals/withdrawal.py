@@ -78,8 +78,25 @@ def challenge_work(now: float | None = None, purpose: str = CHALLENGE_PURPOSE) -
     return challenge.work_for(load)
 
 
+def _prefix_key(code: str, purpose: str, now: float | None = None) -> str:
+    current = ratelimit.window(settings.LANTERN_WITHDRAWAL_WINDOW_SECONDS, now)
+    digest = ratelimit.keyed(f"{purpose}.prefix", normalise_withdrawal_code(code)[:PREFIX_LENGTH])
+    return f"{_CACHE_PREFIX}:{purpose}:prefix:{current}:{digest}"
+
+
+def register_failure(code: str, *, purpose: str, now: float | None = None) -> None:
+    """Count a code that opened nothing against its prefix (for `register_attempt(...,
+    count_prefix=False)`)."""
+    ratelimit.bump(_prefix_key(code, purpose, now), settings.LANTERN_WITHDRAWAL_WINDOW_SECONDS)
+
+
 def register_attempt(
-    code: str, *, proven: bool, now: float | None = None, purpose: str = CHALLENGE_PURPOSE
+    code: str,
+    *,
+    proven: bool,
+    now: float | None = None,
+    purpose: str = CHALLENGE_PURPOSE,
+    count_prefix: bool = True,
 ) -> str:
     """Count an attempt with `code`, made with a valid proof of work (`proven`) or without;
     returns "" if it may be tried, else why not (`LIMITED_PREFIX`, `NEEDS_PROOF`). `purpose`:
@@ -89,13 +106,12 @@ def register_attempt(
     The per-prefix counter is keyed on a keyed hash (HMAC with SECRET_KEY) of the code's
     first group, so the cache holds nothing that reveals a code; the database holds no prefix
     at all (only the whole code's keyed hash). Counters are per fixed window and expire with
-    it."""
+    it. `count_prefix=False`: the prefix's counter is only read, and the caller counts a code
+    that opened nothing with `register_failure` (a return code is used again and again by the
+    person it belongs to: only wrong codes count against it)."""
     window_seconds = settings.LANTERN_WITHDRAWAL_WINDOW_SECONDS
-    current = ratelimit.window(window_seconds, now)
-    digest = ratelimit.keyed(f"{purpose}.prefix", normalise_withdrawal_code(code)[:PREFIX_LENGTH])
-    per_prefix = ratelimit.bump(
-        f"{_CACHE_PREFIX}:{purpose}:prefix:{current}:{digest}", window_seconds
-    )
+    key = _prefix_key(code, purpose, now)
+    per_prefix = ratelimit.bump(key, window_seconds) if count_prefix else ratelimit.count(key) + 1
     total = ratelimit.bump(_total_key(now, purpose), window_seconds)
     if per_prefix > settings.LANTERN_WITHDRAWAL_ATTEMPTS_PER_PREFIX:
         return LIMITED_PREFIX

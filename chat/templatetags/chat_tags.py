@@ -109,7 +109,7 @@ def widget_strings() -> dict:
         "returnCode": _("Your return code:"),
         "returnHow": _(
             "Keep it too: with it you can read our answer later and write to us again, from "
-            "any device, on the page"
+            "any device, on the page “%(link)s”."
         ),
         "returnLink": _("Come back to your conversation"),
     }

@@ -739,11 +739,14 @@ export function start() {
     strong.textContent = returnCode;
     node.appendChild(strong);
     if (explain) {
-      node.appendChild(document.createTextNode(" " + S.returnHow + " "));
+      // One sentence to translate, with the link's place in it: "… on the page “%(link)s”."
+      var parts = S.returnHow.split("%(link)s");
+      node.appendChild(document.createTextNode(" " + parts[0]));
       var link = document.createElement("a");
       link.href = config.returnUrl;
       link.textContent = S.returnLink;
       node.appendChild(link);
+      node.appendChild(document.createTextNode(parts.slice(1).join("")));
     }
   }
 

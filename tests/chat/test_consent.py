@@ -340,13 +340,15 @@ async def test_leave_message_creates_a_consented_lead_and_nothing_else(visitor):
     changed = {
         label: after[label] - before[label] for label in after if after[label] != before[label]
     }
-    # The lead, its key (wrapped: referrals.keys), its consent, and the audit entry of its
-    # creation (codes only); and the one row that counts leads for the next new-lead email (a
-    # number, no lead data: referrals.notify).
+    # The lead, its key (wrapped: referrals.keys), its consent, the message opening its thread
+    # (sealed: referrals.thread), and the audit entry of its creation (codes only); and the one
+    # row that counts leads for the next new-lead email (a number, no lead data:
+    # referrals.notify).
     assert changed == {
         "referrals.Lead": 1,
         "referrals.LeadKey": 1,
         "referrals.ConsentRecord": 1,
+        "referrals.ThreadMessage": 1,
         "wagtailcore.ModelLogEntry": 1,
         "referrals.NewLeadEmail": 1,
     }

@@ -165,3 +165,31 @@ def test_the_statistics_count_third_party_reports_apart(client):
     cells = {cell.key: cell.figure.value for cell in by_source.cells}
     assert cells["third_party"] == 6
     assert not cells.get("chat") and not cells.get("message")
+
+
+@pytest.mark.parametrize("sharing", ["confidential", "anonymous"])
+def test_the_caseworker_sees_the_reporters_details_as_the_reporters(client, sharing):
+    from django.urls import reverse
+
+    from tests.referrals.queue.factories import client_for, user_in
+
+    send(client, "lv", sharing=sharing)
+    lead = Lead.objects.get()
+    page = soup(
+        client_for(user_in("caseworker")).get(reverse("referral_queue:lead", args=[lead.pk]))
+    )
+    contact = page.select_one("#lead-contact-section")
+    heading = contact.select_one("h2").get_text(strip=True)
+    assert heading == "The reporter's contact"
+    text = contact.get_text(" ", strip=True)
+    with translation.override("en"):
+        assert str(ConsentRecord.Sharing(sharing).label) in text
+    if sharing == "confidential":
+        assert "never into a referral" in text and "+371" in text
+    else:
+        assert "The reporter gave no contact details." in text
+    thread_labels = {
+        s.get_text(strip=True)
+        for s in page.select("#lead-thread-section .lead-timeline__meta strong")
+    }
+    assert thread_labels == {"The reporter"}

@@ -125,7 +125,9 @@ def test_the_person_reads_the_answer_and_writes_again(language):
     assert list(thread.waiting()) == [lead]
     # Sealed with the lead's key: the words are not in the table as stored.
     assert "Call me on Friday" not in raw_column("referrals_threadmessage", "text")
-    assert ThreadMessage.objects.get(sender="person").text == "Yes. Call me on Friday."
+    assert (
+        ThreadMessage.objects.filter(sender="person").latest("pk").text == "Yes. Call me on Friday."
+    )
 
 
 def test_a_chat_thread_starts_empty_and_is_answered_from_the_lead(client):
@@ -142,7 +144,7 @@ def test_a_chat_thread_starts_empty_and_is_answered_from_the_lead(client):
     assert lead_page.select_one("#lead-thread-section form")["action"] == reverse(
         "referral_queue:answer", args=[lead.pk]
     )
-    caseworker.post(reverse("referral_queue:answer", args=[lead.pk]), {"text": "Мы здесь."})
+    caseworker.post(reverse("referral_queue:answer", args=[lead.pk]), {"answer-text": "Мы здесь."})
     page = soup(client.post("/ru/return/", {"code": code}))
     assert thread_texts(page) == [("staff", "Мы здесь.")]
 
@@ -177,7 +179,7 @@ def test_an_empty_or_long_message_is_refused_and_kept_in_the_box(client):
     page = soup(refused)
     assert len(problems_of(page)) == 1
     assert page.select_one("#return-text").get_text() == long
-    assert not ThreadMessage.objects.exists()
+    assert ThreadMessage.objects.count() == 1  # the left message only
     assert Lead.objects.get(pk=consented.lead.pk).reply_waiting_since is None
 
 
@@ -263,7 +265,7 @@ def test_the_console_lists_who_came_back_and_an_operator_answers():
     # The thread only: nothing of the lead's details, which are the caseworkers'.
     assert page.select("#lead-consent-section, #lead-contact-section, #lead-notes-section") == []
 
-    response = operator.post(url, {"text": "Yes, we are here."})
+    response = operator.post(url, {"answer-text": "Yes, we are here."})
     assert response.status_code == 302
     assert ThreadMessage.objects.filter(sender="staff").get().text == "Yes, we are here."
     assert thread.waiting().count() == 0
@@ -276,11 +278,11 @@ def test_only_operators_answer_from_the_console(role):
     consented = left_message()
     client = client_for(user_in(role) if role else None)
     url = reverse("chat_reply", args=[consented.lead.pk])
-    for response in (client.get(url), client.post(url, {"text": "Hello"})):
+    for response in (client.get(url), client.post(url, {"answer-text": "Hello"})):
         assert response.status_code in (302, 403)
         if role is None:
             assert "/login/" in response["Location"]
-    assert not ThreadMessage.objects.exists()
+    assert not ThreadMessage.objects.filter(sender="staff").exists()
 
 
 @pytest.mark.parametrize("role", [None, "operator", "editor", "coordinator"])
@@ -288,10 +290,10 @@ def test_only_caseworkers_answer_from_the_lead(role):
     consented = left_message()
     client = client_for(user_in(role) if role else None)
     response = client.post(
-        reverse("referral_queue:answer", args=[consented.lead.pk]), {"text": "Hello"}
+        reverse("referral_queue:answer", args=[consented.lead.pk]), {"answer-text": "Hello"}
     )
     assert response.status_code in (302, 403)
-    assert not ThreadMessage.objects.exists()
+    assert not ThreadMessage.objects.filter(sender="staff").exists()
 
 
 def test_the_widget_says_where_to_come_back_in_the_pages_language(client, tree):
@@ -304,3 +306,113 @@ def test_the_widget_says_where_to_come_back_in_the_pages_language(client, tree):
         assert page.select_one(".chat__comeback a")["href"] == f"/{language}/return/"
         with translation.override(language):
             assert config["strings"]["returnLink"]
+
+
+# --- What the review found ---------------------------------------------------------------------
+
+
+def test_an_operator_opens_only_a_thread_that_waits_for_an_answer():
+    waiting = left_message("Waiting. Kestrel")
+    thread.do_person_writes(waiting.lead, "Hello?")
+    quiet = left_message("Nobody came back. Kestrel")  # never wrote again: not in the replies
+    operator = client_for(user_in("operator"))
+    assert operator.get(reverse("chat_reply", args=[waiting.lead.pk])).status_code == 200
+    for pk in (quiet.lead.pk, quiet.lead.pk + 1000):
+        # Not found (the language middleware may send the address on to a public 404 page).
+        for response in (
+            operator.get(reverse("chat_reply", args=[pk]), follow=True),
+            operator.post(reverse("chat_reply", args=[pk]), {"answer-text": "x"}, follow=True),
+        ):
+            assert response.status_code == 404
+            assert b"Nobody came back" not in response.content
+    assert not ThreadMessage.objects.filter(sender="staff").exists()
+
+
+def test_the_answer_box_and_the_note_box_are_never_taken_for_each_other(client):
+    consented = left_message()
+    caseworker = client_for(user_in("caseworker"))
+    page = soup(caseworker.get(reverse("referral_queue:lead", args=[consented.lead.pk])))
+    ids = [tag["id"] for tag in page.select("[id]")]
+    assert len(ids) == len(set(ids)), [i for i in ids if ids.count(i) > 1]
+    answer = page.select_one("#lead-thread-section textarea")
+    assert answer["name"] == "answer-text"
+    assert page.select_one(f'label[for="{answer["id"]}"]') is not None
+    note = page.select_one("#lead-notes-section textarea")
+    assert note["name"] == "text" and note["id"] != answer["id"]
+
+
+@pytest.mark.parametrize("text", ["\x01\x02", "\u202e", "\u0958" * 4000])
+def test_a_message_that_is_no_text_or_grows_too_long_is_answered_not_a_failure(client, text):
+    code = left_message().return_code
+    response = client.post("/en/return/", {"code": code, "text": text, "write": "1"})
+    assert response.status_code == 400
+    assert len(problems_of(soup(response))) == 1
+    assert ThreadMessage.objects.filter(sender="person").count() == 1  # the left message only
+
+
+def test_coming_back_again_and_again_is_not_taken_for_guessing(client, settings):
+    settings.LANTERN_WITHDRAWAL_ATTEMPTS_PER_PREFIX = 3
+    code = left_message().return_code
+    for n in range(6):
+        page = soup(client.post("/en/return/", {"code": code}))
+        once = page.select_one("input[name=once]")["value"]
+        sent = client.post(
+            "/en/return/", {"code": code, "text": f"Message {n}", "write": "1", "once": once}
+        )
+        assert sent.status_code == 200, n
+    assert ThreadMessage.objects.filter(sender="person").count() == 7
+
+
+def test_a_reloaded_send_keeps_the_message_once(client):
+    code = left_message().return_code
+    once = soup(client.post("/en/return/", {"code": code})).select_one("input[name=once]")["value"]
+    data = {"code": code, "text": "Only once, please.", "write": "1", "once": once}
+    first = client.post("/en/return/", data)
+    again = client.post("/en/return/", data)
+    assert first.status_code == again.status_code == 200
+    assert soup(again).select_one("#return-result") is not None
+    assert [m.text for m in ThreadMessage.objects.all()].count("Only once, please.") == 1
+
+
+def test_a_message_refused_for_now_is_kept_to_send_again(client, settings, monkeypatch):
+    settings.LANTERN_WITHDRAWAL_ATTEMPTS_TOTAL = 1
+    clock = {"now": 3_000_000.0}
+    monkeypatch.setattr(ratelimit.time, "time", lambda: clock["now"])
+    code = left_message().return_code
+    client.post("/en/return/", {"code": code})
+    refused = client.post("/en/return/", {"code": code, "text": "Please call me.", "write": "1"})
+    assert refused.status_code == 429
+    page = soup(refused)
+    assert page.select_one("main form textarea[name=text]").get_text() == "Please call me."
+    assert page.select_one("main form input[name=write]") is not None
+    clock["now"] += settings.LANTERN_WITHDRAWAL_WINDOW_SECONDS
+    again = client.post("/en/return/", {"code": code, "text": "Please call me.", "write": "1"})
+    assert again.status_code == 200
+    assert "Please call me." in [m.text for m in ThreadMessage.objects.all()]
+
+
+def test_what_the_person_wrote_meanwhile_keeps_the_thread_waiting():
+    consented = left_message()
+    seen = thread.do_person_writes(consented.lead, "First question")
+    thread.do_person_writes(consented.lead, "Second question, while staff wrote")
+    thread.do_staff_answers(user_in("caseworker"), consented.lead, "Answer", seen.pk)
+    assert Lead.objects.get(pk=consented.lead.pk).reply_waiting_since is not None
+    latest = ThreadMessage.objects.filter(sender="person").latest("pk")
+    thread.do_staff_answers(user_in("caseworker", "t-cw2"), consented.lead, "More", latest.pk)
+    assert Lead.objects.get(pk=consented.lead.pk).reply_waiting_since is None
+
+
+def test_the_first_message_stays_as_the_person_wrote_it():
+    consented = left_message("As I wrote it. Kestrel")
+    Lead.objects.filter(pk=consented.lead.pk).update(what_happened="")
+    lead = Lead.objects.get(pk=consented.lead.pk)
+    lead.what_happened = "Corrected by a caseworker"
+    lead.save()
+    assert [e.text for e in thread.entries(lead)] == ["As I wrote it. Kestrel"]
+
+
+def test_writing_after_a_withdrawal_finds_nothing():
+    consented = left_message()
+    lead = consented.lead
+    withdrawal.do_withdraw(consented.withdrawal_code)
+    assert thread.do_person_writes(lead, "Still there?") is None
