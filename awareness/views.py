@@ -48,6 +48,8 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
         "Disallow: /admin/",
         "Disallow: /*/search/",
         "Disallow: /*/withdraw/",
+        "Disallow: /*/return/",
+        "Disallow: /*/report/",
         "Disallow: /chat/",
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
