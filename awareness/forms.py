@@ -33,6 +33,21 @@ class LanternPageForm(WagtailAdminPageForm):
                 for code, slug in changes.items():
                     data[f"slug_{code}"] = slug
         super().__init__(data, *args, **kwargs)
+        # A page may be written in any of the languages first: the default language's title
+        # is not required, one title is (`clean`).
+        default_title = f"title_{settings.LANGUAGE_CODE}"
+        if default_title in self.fields:
+            self.fields[default_title].required = False
+
+    def clean(self):
+        cleaned = super().clean()
+        codes = [code for code, _name in settings.LANGUAGES]
+        if not any((self.cleaned_data.get(f"title_{code}") or "").strip() for code in codes):
+            self.add_error(
+                f"title_{settings.LANGUAGE_CODE}",
+                _("Give the page a title in at least one language."),
+            )
+        return cleaned
 
 
 class DirectoryFilterForm(forms.Form):

@@ -9,6 +9,8 @@ import json
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import Q
+from django.http import Http404
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -21,6 +23,7 @@ from wagtail.search import index
 
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
+from modeltranslation.translator import translator
 
 from lantern.choices import Audience, ExploitationForm
 from lantern.fields import MultipleChoiceField
@@ -58,9 +61,63 @@ class LanternPage(Page):
         )
         for code, slug in changes.items():
             setattr(self, f"slug_{code}", slug)
-        super().full_clean(*args, **kwargs)
+        self._in_own_language(super().full_clean, *args, **kwargs)
+
+    @property
+    def own_language(self) -> str | None:
+        """The language a page written in Russian or Ukrainian first is saved in: the first it
+        has a title in, when it has none in Latvian or English (None otherwise)."""
+        if any(
+            getattr(self, f"title_{code}", None)
+            for code in settings.LANTERN_PAGE_FALLBACK_LANGUAGES
+        ):
+            return None
+        for code, _name in settings.LANGUAGES:
+            if getattr(self, f"title_{code}", None):
+                return code
+        return None
+
+    def _in_own_language(self, method, *args, **kwargs):
+        """Wagtail reads and writes `title` (through the translation: the active language's,
+        or Latvian, then English) when it cleans, saves and keeps a revision; a page written
+        in Ukrainian first is handled in Ukrainian, so that it keeps its title there and gets
+        none in Latvian."""
+        language = self.own_language
+        if language is None:
+            return method(*args, **kwargs)
+        with translation.override(language):
+            return method(*args, **kwargs)
+
+    def minimal_clean(self):
+        return self._in_own_language(super().minimal_clean)
+
+    def save(self, *args, **kwargs):
+        return self._in_own_language(super().save, *args, **kwargs)
+
+    def save_revision(self, *args, **kwargs):
+        return self._in_own_language(super().save_revision, *args, **kwargs)
+
+    def clean_fields(self, exclude=None):
+        """A language the page has no title in yet is not an error (one title is required:
+        the page form, and `title` read in the page's own language)."""
+        codes = [code for code, _name in settings.LANGUAGES]
+        empty = {f"title_{code}" for code in codes if not getattr(self, f"title_{code}", None)}
+        if empty and len(empty) < len(codes):
+            exclude = {*(exclude or ()), *empty}
+        self._in_own_language(super().clean_fields, exclude=exclude)
 
     def serve(self, request, *args, **kwargs):
+        language = translation.get_language() or settings.LANGUAGE_CODE
+        shown = self.shown_language_in(language)
+        if shown is None:
+            raise Http404  # written in other languages only: not in this one
+        if shown not in (language, *settings.LANTERN_PAGE_FALLBACK_LANGUAGES):
+            # Latvian, for a page written in Ukrainian first: its text, in this copy of the
+            # page only (never saved), as the translation's fallback would show Latvian's.
+            self._titles = self.titles()
+            self._shown_from = shown
+            for field in translator.get_options_for_model(type(self)).all_fields:
+                setattr(self, f"{field}_{language}", getattr(self, f"{field}_{shown}", None))
         response = super().serve(request, *args, **kwargs)
         cache.offer(request, response, self)
         return response
@@ -73,26 +130,56 @@ class LanternPage(Page):
             return PageViewRestriction.objects.none()
         return super().get_view_restrictions()
 
+    def titles(self) -> dict[str, str]:
+        """The page's title in each language ("" where it has none), as saved."""
+        saved = getattr(self, "_titles", None)
+        if saved is not None:
+            return saved
+        return {
+            code: getattr(self, f"title_{code}", None) or "" for code, _name in settings.LANGUAGES
+        }
+
+    def shown_language_in(self, language: str) -> str | None:
+        """The language the page's text is shown in to a visitor of `language`: theirs, or
+        Latvian, then English, when the page is not translated yet (it says so). A page that
+        has neither (written in Russian or Ukrainian first) is shown in Latvian, the default,
+        in the first language it has (saying so), and not at all in the others (None)."""
+        titles = self.titles()
+        if titles.get(language):
+            return language
+        for fallback in settings.LANTERN_PAGE_FALLBACK_LANGUAGES:
+            if titles.get(fallback):
+                return fallback
+        if language == settings.LANGUAGE_CODE:
+            for code, title in titles.items():
+                if title:
+                    return code
+        return None
+
+    def is_listed_in(self, language: str) -> bool:
+        """Whether listings show the page to a visitor of `language` (as `listed_in`)."""
+        titles = self.titles()
+        return any(
+            titles.get(code) for code in (language, *settings.LANTERN_PAGE_FALLBACK_LANGUAGES)
+        )
+
     @property
     def shown_language(self) -> str:
-        """The language the page's text is shown in: the visitor's, or the fallback when the
-        page has no translation yet."""
+        """The language the page's text is shown in to this visitor (`shown_language_in`)."""
         language = translation.get_language() or settings.LANGUAGE_CODE
-        if getattr(self, f"title_{language}", None):
-            return language
-        for fallback in settings.MODELTRANSLATION_FALLBACK_LANGUAGES["default"]:
-            if getattr(self, f"title_{fallback}", None):
-                return fallback
-        return settings.LANGUAGE_CODE
+        return getattr(self, "_shown_from", None) or self.shown_language_in(language) or language
 
     @property
     def is_translation_missing(self) -> bool:
         return self.shown_language != (translation.get_language() or settings.LANGUAGE_CODE)
 
     def get_sitemap_urls(self, request=None):
-        """One entry per language, each listing the others as alternates (hreflang)."""
+        """One entry per language the page is shown in, each listing the others as alternates
+        (hreflang)."""
         alternates = []
         for code, _name in settings.LANGUAGES:
+            if self.shown_language_in(code) is None:
+                continue
             with translation.override(code):
                 url = self.get_full_url(request)
             if url:
@@ -110,6 +197,17 @@ class LanternPage(Page):
             }
             for alternate in alternates
         ]
+
+
+def listed_in(pages, language: str | None = None):
+    """The pages listed to a visitor of `language` (the active one): those with a title in it,
+    or in Latvian or English (shown with the note); a page written in other languages only is
+    listed only in those (`LanternPage.shown_language_in`)."""
+    language = language or translation.get_language() or settings.LANGUAGE_CODE
+    condition = Q()
+    for code in dict.fromkeys([language, *settings.LANTERN_PAGE_FALLBACK_LANGUAGES]):
+        condition |= Q(**{f"title_{code}__gt": ""})
+    return pages.filter(condition)
 
 
 def group_by_audience(campaigns) -> list[tuple[str, list]]:
@@ -145,7 +243,7 @@ class HomePage(LanternPage):
 
     def listings(self, request) -> dict:
         def live(model):  # cards show titles and introductions, never a body
-            pages = model.objects.live().descendant_of(self).defer_streamfields()
+            pages = listed_in(model.objects.live().descendant_of(self).defer_streamfields())
             return cache.public(request, pages)
 
         return {
@@ -171,7 +269,8 @@ class CampaignIndexPage(LanternPage):
             ("campaign-index", self.pk, translation.get_language()),
             lambda: group_by_audience(
                 cache.public(
-                    request, CampaignPage.objects.live().child_of(self).defer_streamfields()
+                    request,
+                    listed_in(CampaignPage.objects.live().child_of(self).defer_streamfields()),
                 )
             ),
         )
@@ -233,7 +332,9 @@ class ArticleIndexPage(LanternPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        articles = ArticlePage.objects.live().public().child_of(self).order_by("-date", "-pk")
+        articles = listed_in(ArticlePage.objects.live().public().child_of(self)).order_by(
+            "-date", "-pk"
+        )
         context["articles"] = Paginator(articles, self.per_page).get_page(request.GET.get("page"))
         return context
 

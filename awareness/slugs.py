@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from django.conf import settings
+
 _COMMON = {
     "а": "a", "б": "b", "в": "v", "д": "d", "е": "e", "ж": "zh", "з": "z", "к": "k", "л": "l",
     "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f",
@@ -63,6 +65,9 @@ def missing_slugs(
     address already in use stays as it is). Used by the page form (before its fields are
     checked) and by `LanternPage.full_clean` (pages saved in code)."""
     changes = {}
+    # The default language's slug is Wagtail's own (the others fall back to it): a page written
+    # in another language first gets it from the first title there is.
+    first = next(((code, title) for code, title in titles.items() if title), None)
     for code, slug in slugs.items():
         slug = (slug or "").strip()
         if slug and stored and slug == stored.get(code):
@@ -71,6 +76,10 @@ def missing_slugs(
             changes[code] = latin_slug(slug, code) or slug
         elif not slug and titles.get(code):
             made = latin_slug(titles[code], code)
+            if made:
+                changes[code] = made
+        elif not slug and code == settings.LANGUAGE_CODE and first:
+            made = latin_slug(first[1], first[0])
             if made:
                 changes[code] = made
     return changes

@@ -1,9 +1,11 @@
 import re
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext
 from django.views.decorators.http import require_GET
 
@@ -29,9 +31,14 @@ def search(request: HttpRequest) -> HttpResponse:
     results, problems = None, []
     if terms := search_terms(query):
         pages = Page.objects.live().public().specific().exclude(depth__lte=1)
-        results = Paginator(pages.search(terms), SEARCH_RESULTS_PER_PAGE).get_page(
-            request.GET.get("page")
-        )
+        # Listed as the listings are: a page written in other languages only is found in those.
+        language = translation.get_language() or settings.LANGUAGE_CODE
+        found = [
+            page
+            for page in pages.search(terms)
+            if getattr(page, "shown_language_in", None) is None or page.is_listed_in(language)
+        ]
+        results = Paginator(found, SEARCH_RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     elif "q" in request.GET:
         # Sent without a word to look for (empty, or only signs): said at the field.
         problems = [

@@ -334,8 +334,13 @@ TIME_ZONE = "Europe/Riga"
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "lv"
 MODELTRANSLATION_LANGUAGES = ("lv", "en", "ru", "uk")
-# An untranslated field shows Latvian, then English; templates say so on the page.
-MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("lv", "en")}
+# A page not translated into the visitor's language is shown in Latvian, then English, and
+# says so (awareness.models.LanternPage.shown_language); a page that has neither (written in
+# Russian or Ukrainian first) is shown only in its own languages, and in Latvian with the note.
+LANTERN_PAGE_FALLBACK_LANGUAGES = ("lv", "en")
+# What a translated field gives where it is empty (a page written in Russian or Ukrainian first
+# is cleaned and saved in its own language: LanternPage._in_own_language).
+MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": LANTERN_PAGE_FALLBACK_LANGUAGES}
 WAGTAILMODELTRANSLATION_TRANSLATE_SLUGS = True
 # Slugs in Latin letters in every language: the admin romanises as the editor types, and
 # awareness.slugs does it on save (a title in Cyrillic gives an address anyone can type).

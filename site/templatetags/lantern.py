@@ -17,6 +17,9 @@ def language_links(context) -> list[dict]:
     current = translation.get_language()
     links = []
     for code, _name in settings.LANGUAGES:
+        shown_in = getattr(page, "shown_language_in", None)
+        if shown_in is not None and shown_in(code) is None:
+            continue  # a page written in other languages only is not offered in this one
         if page is not None and hasattr(page, "get_url"):
             with translation.override(code):
                 url = page.get_url(request)
@@ -43,13 +46,13 @@ def safety_frame(context) -> dict:
     links to."""
     from wagtail.models import Site
 
-    from awareness.models import AccessibilityStatementPage, SafetyPage, SafetySettings
+    from awareness.models import AccessibilityStatementPage, SafetyPage, SafetySettings, listed_in
 
     request = context["request"]
     site = Site.find_for_request(request)
     safety = SafetySettings.for_request(request)
     home = site.root_page if site else None
-    menu = list(home.get_children().live().public().in_menu().specific()) if home else []
+    menu = list(listed_in(home.get_children().live().public().in_menu()).specific()) if home else []
 
     def first_live(model):
         return model.objects.live().public().descendant_of(home).first() if home else None

@@ -6,6 +6,10 @@ from __future__ import annotations
 import re
 
 from django.test import Client
+from django.urls import reverse
+from django.utils import translation
+
+from wagtail.models import Page, WorkflowState
 
 import pytest
 
@@ -67,3 +71,96 @@ def test_an_editors_page_gets_latin_slugs_in_every_language(tree, editor):
     for code in ("lv", "uk"):
         field = form.find("input", attrs={"name": f"slug_{code}"})
         assert not field.has_attr("data-w-slug-allow-unicode-value"), code
+
+
+# --- A page in Ukrainian only, through moderation ----------------------------------------------
+
+
+def submit_ukrainian_page(tree, editor) -> Page:
+    client = signed_in(editor)
+    parent = tree.campaign_index
+    values = {
+        f"{field}_{code}": ""
+        for field in ("title", "slug", "introduction")
+        for code in ("lv", "en", "ru", "uk")
+    }
+    values.update(
+        title_uk=TITLE_UK,
+        introduction_uk=INTRO_UK,
+        audience="labour_migrants",
+        **{"action-submit": "action-submit"},
+    )
+    data = add_form_data(client, models.CampaignPage, parent, **values)
+    response = client.post(add_url(models.CampaignPage, parent), data)
+    assert response.status_code == 302, [
+        e.get_text(" ", strip=True)
+        for e in parse(response).select(".w-field__errors, .help-critical, .messages")
+    ]
+    return models.CampaignPage.objects.get(title_uk=TITLE_UK)
+
+
+def approve(page, moderator) -> None:
+    state = WorkflowState.objects.get(object_id=str(page.pk), status="in_progress")
+    url = reverse(
+        "wagtailadmin_pages:workflow_action",
+        args=[page.pk, "approve", state.current_task_state.pk],
+    )
+    assert signed_in(moderator).post(url, {"comment": ""}).status_code in (200, 302)
+
+
+def test_an_editor_writes_a_page_in_ukrainian_first_and_a_moderator_publishes_it(
+    tree, editor, moderator, client
+):
+    page = submit_ukrainian_page(tree, editor)
+    assert not page.live
+    assert not page.title_lv, "after submit"
+    assert not page.get_latest_revision_as_object().title_lv, "in the revision"
+    # Latvian's slug (Wagtail's own: the other languages fall back to it) and Ukrainian's, in
+    # Latin letters, from the Ukrainian title.
+    assert page.slug_lv == page.slug_uk == latin_slug(TITLE_UK, "uk")
+    assert not page.slug_en and not page.slug_ru
+    approve(page, moderator)
+    page.refresh_from_db()
+    assert page.live and page.title_uk == TITLE_UK and not page.title_lv
+
+    # Shown in Ukrainian, without a note.
+    with translation.override("uk"):
+        uk_url = page.get_url()
+    html = parse(client.get(uk_url))
+    assert html.find("h1").get_text(strip=True) == TITLE_UK
+    assert html.select(".notice--translation") == []
+    offered = {a["hreflang"] for a in html.select(".language-switcher a")}
+    assert offered == {"lv", "uk"}
+
+    # Latvian, the default: it says the page is not yet translated; the text is marked Ukrainian.
+    with translation.override("lv"):
+        lv_url = page.get_url()
+    html = parse(client.get(lv_url))
+    assert html.select(".notice--translation")
+    assert html.find("main")["lang"] == "uk"
+    assert html.find("h1").get_text(strip=True) == TITLE_UK
+
+    # Neither shown nor listed in the languages it does not have.
+    for code in ("en", "ru"):
+        with translation.override(code):
+            url = page.get_url()
+        assert client.get(url).status_code == 404, code
+    listed = {}
+    for code in ("lv", "en", "ru", "uk"):
+        with translation.override(code):
+            index_url = tree.campaign_index.get_url()
+            home_url = tree.home.get_url()
+        listed[code] = (
+            TITLE_UK in client.get(index_url).content.decode(),
+            TITLE_UK in client.get(home_url).content.decode(),
+        )
+    assert listed == {
+        "lv": (False, False),
+        "en": (False, False),
+        "ru": (False, False),
+        "uk": (True, True),
+    }
+    # Found by the search in Ukrainian only.
+    for code, found in (("uk", True), ("ru", False), ("en", False), ("lv", False)):
+        html = client.get(f"/{code}/search/", {"q": "Польщі"}).content.decode()
+        assert (TITLE_UK in html) is found, code

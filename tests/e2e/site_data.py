@@ -42,7 +42,7 @@ def dump() -> None:
     data = {
         "languages": languages,
         "default_language": settings.LANGUAGE_CODE,
-        "fallback_languages": list(settings.MODELTRANSLATION_FALLBACK_LANGUAGES["default"]),
+        "fallback_languages": list(settings.LANTERN_PAGE_FALLBACK_LANGUAGES),
         "pages": pages,
         "emergency_number": safety.emergency_number,
         "hotline_number": hotline.number if hotline else "",

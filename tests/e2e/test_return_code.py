@@ -99,6 +99,7 @@ def test_come_back_with_the_return_code_from_another_browser(
     expect(replies).to_have_count(1)
     replies.first.click()
     expect(console.locator(".lead-timeline li")).to_have_count(2)
+    assert_axe_clean(axe, console, "the operator's answer page")
     console.locator("textarea[name=answer-text]").fill("Jā. Mēs jums palīdzēsim.")
     console.locator("main form button[type=submit]").click()
     console.wait_for_url(re.compile(r".*/admin/chat/console/$"))
