@@ -29,7 +29,7 @@ EDIT = "lantern.lead.edit"
 CREATE = "lantern.lead.create"
 ANONYMISE = "lantern.lead.anonymise"
 WITHDRAW = "lantern.lead.withdraw"
-THREAD = "lantern.lead.thread"  # a message in the lead's thread: data {"from": person|staff}
+THREAD = "lantern.lead.thread"  # staff answered in the lead's thread: data {"from": "staff"}
 ACTIONS = (VIEW, STATUS, ASSIGN, NOTE, EDIT, CREATE, ANONYMISE, WITHDRAW, THREAD)
 
 
@@ -123,12 +123,9 @@ class WithdrawFormatter(LogFormatter):
 
 
 class ThreadFormatter(LogFormatter):
+    # Only staff's answers are logged: when the person came back is theirs (thread.py).
     label = _("Referral queue: thread message")
-
-    def format_message(self, log_entry):
-        if log_entry.data.get("from") == "person":
-            return _("The person wrote in the thread, with their return code")
-        return _("Answered the person in the thread")
+    message = _("Answered the person in the thread")
 
 
 FORMATTERS: dict[str, type[LogFormatter]] = {

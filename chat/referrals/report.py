@@ -105,17 +105,18 @@ class ReportForm(forms.Form):
     )
     proof = ChallengeField(CHALLENGE_PURPOSE, work=challenge_work)
 
-    def clean_what_happened(self) -> str:
-        text = clean_text(self.cleaned_data["what_happened"]).strip()
+    def _required_text(self, name: str) -> str:
+        """The field's text, cleaned; nothing but signs that are no text counts as empty."""
+        text = clean_text(self.cleaned_data[name]).strip()
         if not text:
-            raise forms.ValidationError(self.fields["what_happened"].error_messages["required"])
+            raise forms.ValidationError(self.fields[name].error_messages["required"])
         return text
 
+    def clean_what_happened(self) -> str:
+        return self._required_text("what_happened")
+
     def clean_place(self) -> str:
-        place = clean_text(self.cleaned_data["place"]).strip()
-        if not place:
-            raise forms.ValidationError(self.fields["place"].error_messages["required"])
-        return place
+        return self._required_text("place")
 
     def clean(self):
         cleaned = super().clean() or self.cleaned_data
